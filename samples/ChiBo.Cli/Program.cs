@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace ChiBo.Cli;
+
+/// <summary>The <c>chibo</c> command-line tool: see <c>chibo --help</c> and the contract README.</summary>
+public static class Program
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when a check found problems but the input was readable (reserved).</summary>
+    public const int Findings = 1;
+
+    /// <summary>Exit code for bad input or bad usage: one clear line on stderr, never a stack trace.</summary>
+    public const int BadInput = 2;
+
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        return Run(args, Console.Out, Console.Error);
+    }
+
+    /// <summary>Runs the tool with the given arguments and writers (used by tests).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            CommandRegistry.WriteHelp(stdout);
+            return args.Length == 0 ? BadInput : Ok;
+        }
+
+        if (args[0] is "--version")
+        {
+            stdout.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3));
+            return Ok;
+        }
+
+        if (!CommandRegistry.TryFind(args, out var command, out var rest))
+        {
+            stderr.WriteLine($"chibo: unknown command '{string.Join(' ', args)}'. Run 'chibo --help'.");
+            return BadInput;
+        }
+
+        try
+        {
+            var parsed = CliArguments.Parse(rest);
+            if (parsed.Has("help"))
+            {
+                stdout.WriteLine($"usage: chibo {command.Usage}");
+                stdout.WriteLine(command.Summary);
+                return Ok;
+            }
+
+            return command.Run(parsed, stdout, stderr);
+        }
+        catch (CliInputException ex)
+        {
+            stderr.WriteLine($"chibo {command.Name}: {ex.Message}");
+            return BadInput;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace ChiBo.Serialization;
+
+/// <summary>
+/// The one System.Text.Json configuration of ChiBo: camelCase names, enums as camelCase strings,
+/// NodaTime <see cref="LocalDate"/> as ISO <c>yyyy-MM-dd</c>, unknown properties rejected,
+/// Vietnamese text written unescaped (UTF-8).
+/// </summary>
+public static class ChiBoJson
+{
+    /// <summary>The shared, read-only serializer options. Do not mutate.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(writeIndented: true);
+
+    /// <summary>The same options, writing compact JSON (one line).</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = Create(writeIndented: false);
+
+    private static JsonSerializerOptions Create(bool writeIndented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = writeIndented,
+            IndentSize = 2,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowOutOfOrderMetadataProperties = true,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            NumberHandling = JsonNumberHandling.Strict,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = false,
+            MaxDepth = 64,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
