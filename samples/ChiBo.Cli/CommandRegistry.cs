@@ -11,6 +11,8 @@ internal static class CommandRegistry
 {
     private static readonly ICliCommand[] Commands =
     [
+        new Commands.EvaluateCommand(),
+        new Commands.GraphCommand(),
     ];
 
     public static IReadOnlyList<ICliCommand> All => Commands;

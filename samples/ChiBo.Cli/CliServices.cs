@@ -1,0 +1,9 @@
+using ChiBo.Evaluation;
+
+namespace ChiBo.Cli;
+
+/// <summary>The library objects the commands share, built once.</summary>
+internal static class CliServices
+{
+    public static CaseEvaluator Evaluator { get; } = new(NoCaseRules.Instance);
+}

@@ -1,0 +1,102 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ChiBo.Evaluation;
+using ChiBo.Lifecycle;
+using ChiBo.Serialization;
+using ChiBo.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ChiBo.Cli.Commands;
+
+/// <summary><c>chibo evaluate CASE.json --as-of DATE [--json] [--lang vi|en]</c>.</summary>
+internal sealed class EvaluateCommand : ICliCommand
+{
+    public string Name => "evaluate";
+
+    public string Usage => "CASE.json --as-of yyyy-MM-dd [--json] [--lang vi|en]";
+
+    public string Summary => "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates";
+
+    public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        args.ExpectOnly("as-of", "lang");
+        args.ExpectPositionalCount(1);
+        var path = args.RequirePositional(0, "the case file (CASE.json)");
+        var asOf = args.DateOption("as-of") ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
+        var language = args.Language;
+        var caseFile = CaseFiles.Load(path);
+        var result = CliServices.Evaluator.Evaluate(caseFile, asOf);
+        if (result.Value is not { } evaluation)
+        {
+            throw new CliInputException(result.Rejection!.ToError(path).ToString());
+        }
+
+        if (args.Json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(evaluation, ChiBoJson.Options));
+        }
+        else
+        {
+            WriteSummary(stdout, caseFile.Person.FullName, evaluation, language);
+        }
+
+        return Program.Ok;
+    }
+
+    internal static void WriteSummary(TextWriter o, string name, CaseEvaluation e, Language lang)
+    {
+        bool en = lang == Language.English;
+        string D(LocalDate? d) => d is { } x ? LocalDatePattern.Iso.Format(x) : "—";
+        o.WriteLine($"{name} — {(en ? "as of" : "tính đến ngày")} {D(e.AsOf)}");
+        o.WriteLine($"  {(en ? "Stage" : "Giai đoạn"),-22}{Labels.Stage(e.Stage, lang)} ({e.Stage.JsonName()}){(e.Exempt ? (en ? ", exempt" : ", được miễn") : string.Empty)}");
+        o.WriteLine($"  {(en ? "Next gate" : "Bước tiếp theo"),-22}{Labels.Gate(e.NextGate, lang)} ({e.NextGate.JsonName()})");
+        o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{e.RuleSet ?? "—"}");
+        o.WriteLine($"  {(en ? "Party entry" : "Ngày vào Đảng"),-22}{D(e.Dates.PartyEntry)}");
+        o.WriteLine($"  {(en ? "Probation ends" : "Hết dự bị"),-22}{D(e.Dates.ProbationEnds)}");
+        o.WriteLine($"  {(en ? "Full member from" : "Chính thức từ"),-22}{D(e.Dates.FullMembershipEffective)}");
+        if (e.Dates.ProbationEnds is not null)
+        {
+            o.WriteLine(en
+                ? "  (months are calendar months, clamped to the month's end: 2020-02-29 + 12 months = 2021-02-28)"
+                : "  (tháng tính theo lịch, lấy ngày cuối tháng khi thiếu ngày: 29/02/2020 + 12 tháng = 28/02/2021)");
+        }
+
+        if (e.Checks.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(en ? $"Checks for the next gate ({e.Checks.Count(c => c.Passed)}/{e.Checks.Count} passed):" : $"Điều kiện của bước tiếp theo (đạt {e.Checks.Count(c => c.Passed)}/{e.Checks.Count}):");
+            foreach (var c in e.Checks)
+            {
+                o.WriteLine($"  [{(c.Passed ? "✓" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
+                o.WriteLine($"      {c.Source}");
+            }
+        }
+
+        if (e.Deadlines.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(en ? "Deadlines:" : "Thời hạn:");
+            foreach (var d in e.Deadlines)
+            {
+                o.WriteLine($"  {Labels.Action(d.Action, lang),-36}{D(d.Due)}  {Labels.Status(d.Status, lang),-14}{d.Source}");
+            }
+        }
+
+        o.WriteLine();
+        if (e.Violations.Count == 0)
+        {
+            o.WriteLine(en ? "Violations: none found." : "Vi phạm: không phát hiện.");
+        }
+        else
+        {
+            o.WriteLine(en ? $"Violations ({e.Violations.Count}):" : $"Vi phạm ({e.Violations.Count}):");
+            foreach (var v in e.Violations)
+            {
+                o.WriteLine($"  ! {v.Rule} ({(en ? "event" : "sự kiện")} #{v.Event}, {v.RuleSet}): {v.Message.In(lang)}");
+                o.WriteLine($"      {v.Source}");
+            }
+        }
+    }
+}

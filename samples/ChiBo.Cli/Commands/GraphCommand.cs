@@ -1,0 +1,22 @@
+using System.IO;
+using ChiBo.Lifecycle;
+
+namespace ChiBo.Cli.Commands;
+
+/// <summary><c>chibo graph</c>: prints the lifecycle's transition table as a Mermaid diagram.</summary>
+internal sealed class GraphCommand : ICliCommand
+{
+    public string Name => "graph";
+
+    public string Usage => "[--lang vi|en]";
+
+    public string Summary => "print the lifecycle (stage × event → stage) as a Mermaid state diagram";
+
+    public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        args.ExpectPositionalCount(0);
+        args.ExpectOnly("lang");
+        stdout.Write(TransitionTable.Standard.ToMermaid(args.Language));
+        return Program.Ok;
+    }
+}

@@ -1,0 +1,411 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace ChiBo.Cases;
+
+/// <summary>
+/// The kind of a <see cref="CaseEvent"/>; its JSON name (the <c>type</c> property) is the camelCase member name.
+/// </summary>
+public enum EventKind
+{
+    /// <summary>Identified as an outstanding person, a development source (đưa vào nguồn, quần chúng ưu tú).</summary>
+    IdentifiedAsSource,
+
+    /// <summary>Added to the sympathiser list (đưa vào danh sách cảm tình đảng).</summary>
+    AddedToSympathizerList,
+
+    /// <summary>Removed from the sympathiser list (đưa ra khỏi danh sách cảm tình đảng).</summary>
+    RemovedFromSympathizerList,
+
+    /// <summary>A full member assigned to help the person (phân công đảng viên chính thức giúp đỡ).</summary>
+    HelperAssigned,
+
+    /// <summary>Party-awareness course completed; the event date is the certificate's date (học lớp bồi dưỡng nhận thức về Đảng).</summary>
+    AwarenessCourseCompleted,
+
+    /// <summary>Application to join the Party submitted (form 1-KNĐ) (đơn xin vào Đảng).</summary>
+    ApplicationSubmitted,
+
+    /// <summary>Background declared (form 2-KNĐ) (lý lịch người xin vào Đảng).</summary>
+    BackgroundDeclared,
+
+    /// <summary>Background verified by the cell committee, with its conclusion (thẩm tra, kết luận lý lịch).</summary>
+    BackgroundVerified,
+
+    /// <summary>An introducer's letter (form 3-KNĐ); full membership and shared time are measured on the event's date (giấy giới thiệu của đảng viên chính thức).</summary>
+    IntroducerAssigned,
+
+    /// <summary>Youth Union grassroots executive committee's resolution introducing the applicant (form 4-KNĐ) (nghị quyết giới thiệu đoàn viên của BCH Đoàn cơ sở).</summary>
+    YouthUnionEndorsed,
+
+    /// <summary>Trade union grassroots executive committee's resolution introducing the applicant (nghị quyết giới thiệu của BCH Công đoàn cơ sở).</summary>
+    TradeUnionEndorsed,
+
+    /// <summary>Comments of mass organisations and the residence-area cell committee collected (form 5-KNĐ) (tổng hợp ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú).</summary>
+    CommentsCollected,
+
+    /// <summary>The competent committee allowed admitting a person over 60 (cấp có thẩm quyền cho phép kết nạp người trên 60 tuổi).</summary>
+    AgeExceptionApproved,
+
+    /// <summary>The special education guidance (mountain, island, disadvantaged areas…) applies (áp dụng học vấn theo hướng dẫn riêng).</summary>
+    EducationExceptionApproved,
+
+    /// <summary>The cell voted (chi bộ biểu quyết).</summary>
+    CellVoted,
+
+    /// <summary>The grassroots party committee voted (subordinate cells only) (đảng ủy cơ sở xét duyệt).</summary>
+    GrassrootsCommitteeVoted,
+
+    /// <summary>The competent committee decided to admit (form 9-KNĐ) (quyết định kết nạp của cấp ủy có thẩm quyền).</summary>
+    AdmissionDecided,
+
+    /// <summary>The cell received the admission decision; the ceremony deadline counts from here (chi bộ nhận quyết định kết nạp).</summary>
+    AdmissionDecisionReceived,
+
+    /// <summary>The competent committee refused admission (cấp có thẩm quyền không đồng ý kết nạp).</summary>
+    AdmissionRefused,
+
+    /// <summary>The superior committee approved holding the ceremony later than the deadline (cấp ủy cấp trên đồng ý lùi lễ kết nạp).</summary>
+    CeremonyDelayApproved,
+
+    /// <summary>The admission ceremony; its date is the party entry date and starts the probation (lễ kết nạp).</summary>
+    CeremonyHeld,
+
+    /// <summary>The probationary member's self-review (form 10-KNĐ) (bản tự kiểm điểm của đảng viên dự bị).</summary>
+    SelfReviewSubmitted,
+
+    /// <summary>The helper's review of the probationary member (form 11-KNĐ) (bản nhận xét của đảng viên giúp đỡ).</summary>
+    HelperReviewSubmitted,
+
+    /// <summary>The decision recognising full membership (quyết định công nhận đảng viên chính thức).</summary>
+    FullMembershipDecided,
+
+    /// <summary>The probationary member's name struck off (xóa tên đảng viên dự bị).</summary>
+    ProbationaryStruckOff,
+
+    /// <summary>Exempted from party work and activities (miễn công tác và sinh hoạt đảng).</summary>
+    ExemptionGranted,
+
+    /// <summary>Exemption from party work and activities ended (thôi miễn công tác và sinh hoạt đảng).</summary>
+    ExemptionEnded,
+
+    /// <summary>Struck off the list of members (xóa tên trong danh sách đảng viên).</summary>
+    StruckOff,
+
+    /// <summary>Expelled from the Party (the heaviest discipline) (khai trừ).</summary>
+    Expelled,
+
+    /// <summary>Party activity officially transferred to another organisation (chuyển sinh hoạt đảng chính thức đi nơi khác).</summary>
+    TransferredOut,
+}
+
+/// <summary>
+/// One dated fact of a case's history (sự kiện). The concrete type says which; the lifecycle replays them
+/// in date order (then file order) to derive the stage. Instances are immutable; equality is by value.
+/// </summary>
+/// <param name="Date">The day it happened (a Vietnamese local date).</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(IdentifiedAsSource), "identifiedAsSource")]
+[JsonDerivedType(typeof(AddedToSympathizerList), "addedToSympathizerList")]
+[JsonDerivedType(typeof(RemovedFromSympathizerList), "removedFromSympathizerList")]
+[JsonDerivedType(typeof(HelperAssigned), "helperAssigned")]
+[JsonDerivedType(typeof(AwarenessCourseCompleted), "awarenessCourseCompleted")]
+[JsonDerivedType(typeof(ApplicationSubmitted), "applicationSubmitted")]
+[JsonDerivedType(typeof(BackgroundDeclared), "backgroundDeclared")]
+[JsonDerivedType(typeof(BackgroundVerified), "backgroundVerified")]
+[JsonDerivedType(typeof(IntroducerAssigned), "introducerAssigned")]
+[JsonDerivedType(typeof(YouthUnionEndorsed), "youthUnionEndorsed")]
+[JsonDerivedType(typeof(TradeUnionEndorsed), "tradeUnionEndorsed")]
+[JsonDerivedType(typeof(CommentsCollected), "commentsCollected")]
+[JsonDerivedType(typeof(AgeExceptionApproved), "ageExceptionApproved")]
+[JsonDerivedType(typeof(EducationExceptionApproved), "educationExceptionApproved")]
+[JsonDerivedType(typeof(CellVoted), "cellVoted")]
+[JsonDerivedType(typeof(GrassrootsCommitteeVoted), "grassrootsCommitteeVoted")]
+[JsonDerivedType(typeof(AdmissionDecided), "admissionDecided")]
+[JsonDerivedType(typeof(AdmissionDecisionReceived), "admissionDecisionReceived")]
+[JsonDerivedType(typeof(AdmissionRefused), "admissionRefused")]
+[JsonDerivedType(typeof(CeremonyDelayApproved), "ceremonyDelayApproved")]
+[JsonDerivedType(typeof(CeremonyHeld), "ceremonyHeld")]
+[JsonDerivedType(typeof(SelfReviewSubmitted), "selfReviewSubmitted")]
+[JsonDerivedType(typeof(HelperReviewSubmitted), "helperReviewSubmitted")]
+[JsonDerivedType(typeof(FullMembershipDecided), "fullMembershipDecided")]
+[JsonDerivedType(typeof(ProbationaryStruckOff), "probationaryStruckOff")]
+[JsonDerivedType(typeof(ExemptionGranted), "exemptionGranted")]
+[JsonDerivedType(typeof(ExemptionEnded), "exemptionEnded")]
+[JsonDerivedType(typeof(StruckOff), "struckOff")]
+[JsonDerivedType(typeof(Expelled), "expelled")]
+[JsonDerivedType(typeof(TransferredOut), "transferredOut")]
+public abstract record CaseEvent(LocalDate Date)
+{
+    /// <summary>The kind of event.</summary>
+    [JsonIgnore]
+    public abstract EventKind Kind { get; }
+
+    /// <summary>The event's JSON type name, e.g. <c>ceremonyHeld</c>.</summary>
+    [JsonIgnore]
+    public string TypeName => EventKinds.JsonName(Kind);
+}
+
+/// <summary>Identified as an outstanding person, a development source (đưa vào nguồn, quần chúng ưu tú).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record IdentifiedAsSource(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.IdentifiedAsSource;
+}
+
+/// <summary>Added to the sympathiser list (đưa vào danh sách cảm tình đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record AddedToSympathizerList(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.AddedToSympathizerList;
+}
+
+/// <summary>Removed from the sympathiser list (đưa ra khỏi danh sách cảm tình đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why the person was removed.</param>
+public sealed record RemovedFromSympathizerList(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.RemovedFromSympathizerList;
+}
+
+/// <summary>A full member assigned to help the person (phân công đảng viên chính thức giúp đỡ).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="MemberId">The helper's member id.</param>
+public sealed record HelperAssigned(LocalDate Date, string MemberId) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.HelperAssigned;
+}
+
+/// <summary>Party-awareness course completed; the event date is the certificate's date (học lớp bồi dưỡng nhận thức về Đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="CertificateNo">The certificate number, if known.</param>
+public sealed record AwarenessCourseCompleted(LocalDate Date, string? CertificateNo = null) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.AwarenessCourseCompleted;
+}
+
+/// <summary>Application to join the Party submitted (form 1-KNĐ) (đơn xin vào Đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record ApplicationSubmitted(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.ApplicationSubmitted;
+}
+
+/// <summary>Background declared (form 2-KNĐ) (lý lịch người xin vào Đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record BackgroundDeclared(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.BackgroundDeclared;
+}
+
+/// <summary>Background verified by the cell committee, with its conclusion (thẩm tra, kết luận lý lịch).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Conclusion">The verification's conclusion.</param>
+public sealed record BackgroundVerified(LocalDate Date, BackgroundConclusion Conclusion) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.BackgroundVerified;
+}
+
+/// <summary>An introducer's letter (form 3-KNĐ); full membership and shared time are measured on the event's date (giấy giới thiệu của đảng viên chính thức).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="MemberId">The introducer's member id.</param>
+/// <param name="FullMemberSince">The day the introducer became a full member.</param>
+/// <param name="WorkedTogetherSince">The day the introducer began to work, study or live (same residence cell) with the applicant.</param>
+public sealed record IntroducerAssigned(LocalDate Date, string MemberId, LocalDate FullMemberSince, LocalDate WorkedTogetherSince) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.IntroducerAssigned;
+}
+
+/// <summary>Youth Union grassroots executive committee's resolution introducing the applicant (form 4-KNĐ) (nghị quyết giới thiệu đoàn viên của BCH Đoàn cơ sở).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record YouthUnionEndorsed(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.YouthUnionEndorsed;
+}
+
+/// <summary>Trade union grassroots executive committee's resolution introducing the applicant (nghị quyết giới thiệu của BCH Công đoàn cơ sở).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record TradeUnionEndorsed(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.TradeUnionEndorsed;
+}
+
+/// <summary>Comments of mass organisations and the residence-area cell committee collected (form 5-KNĐ) (tổng hợp ý kiến nhận xét của đoàn thể và chi ủy nơi cư trú).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record CommentsCollected(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.CommentsCollected;
+}
+
+/// <summary>The competent committee allowed admitting a person over 60 (cấp có thẩm quyền cho phép kết nạp người trên 60 tuổi).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="By">The approving committee.</param>
+public sealed record AgeExceptionApproved(LocalDate Date, string By) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.AgeExceptionApproved;
+}
+
+/// <summary>The special education guidance (mountain, island, disadvantaged areas…) applies (áp dụng học vấn theo hướng dẫn riêng).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="By">The approving committee or the guidance applied.</param>
+public sealed record EducationExceptionApproved(LocalDate Date, string By) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.EducationExceptionApproved;
+}
+
+/// <summary>The cell voted (chi bộ biểu quyết).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Purpose">What the vote decides.</param>
+/// <param name="InFavour">Full members voting in favour.</param>
+/// <param name="FullMembers">The cell's full members (the base of the two-thirds rule).</param>
+public sealed record CellVoted(LocalDate Date, VotePurpose Purpose, int InFavour, int FullMembers) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.CellVoted;
+}
+
+/// <summary>The grassroots party committee voted (subordinate cells only) (đảng ủy cơ sở xét duyệt).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Purpose">What the vote decides.</param>
+/// <param name="InFavour">Committee members voting in favour.</param>
+/// <param name="CommitteeMembers">The committee's members (the base of the two-thirds rule).</param>
+public sealed record GrassrootsCommitteeVoted(LocalDate Date, VotePurpose Purpose, int InFavour, int CommitteeMembers) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.GrassrootsCommitteeVoted;
+}
+
+/// <summary>The competent committee decided to admit (form 9-KNĐ) (quyết định kết nạp của cấp ủy có thẩm quyền).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="DecisionNo">The decision's number, if known.</param>
+public sealed record AdmissionDecided(LocalDate Date, string? DecisionNo = null) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.AdmissionDecided;
+}
+
+/// <summary>The cell received the admission decision; the ceremony deadline counts from here (chi bộ nhận quyết định kết nạp).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record AdmissionDecisionReceived(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.AdmissionDecisionReceived;
+}
+
+/// <summary>The competent committee refused admission (cấp có thẩm quyền không đồng ý kết nạp).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why admission was refused.</param>
+public sealed record AdmissionRefused(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.AdmissionRefused;
+}
+
+/// <summary>The superior committee approved holding the ceremony later than the deadline (cấp ủy cấp trên đồng ý lùi lễ kết nạp).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record CeremonyDelayApproved(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.CeremonyDelayApproved;
+}
+
+/// <summary>The admission ceremony; its date is the party entry date and starts the probation (lễ kết nạp).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record CeremonyHeld(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.CeremonyHeld;
+}
+
+/// <summary>The probationary member's self-review (form 10-KNĐ) (bản tự kiểm điểm của đảng viên dự bị).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record SelfReviewSubmitted(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.SelfReviewSubmitted;
+}
+
+/// <summary>The helper's review of the probationary member (form 11-KNĐ) (bản nhận xét của đảng viên giúp đỡ).</summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record HelperReviewSubmitted(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.HelperReviewSubmitted;
+}
+
+/// <summary>The decision recognising full membership (quyết định công nhận đảng viên chính thức).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="DecisionNo">The decision's number, if known.</param>
+public sealed record FullMembershipDecided(LocalDate Date, string? DecisionNo = null) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.FullMembershipDecided;
+}
+
+/// <summary>The probationary member's name struck off (xóa tên đảng viên dự bị).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ProbationaryStruckOff(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.ProbationaryStruckOff;
+}
+
+/// <summary>Exempted from party work and activities (miễn công tác và sinh hoạt đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why (age, health…).</param>
+public sealed record ExemptionGranted(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.ExemptionGranted;
+}
+
+/// <summary>Exemption from party work and activities ended (thôi miễn công tác và sinh hoạt đảng).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ExemptionEnded(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.ExemptionEnded;
+}
+
+/// <summary>Struck off the list of members (xóa tên trong danh sách đảng viên).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record StruckOff(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.StruckOff;
+}
+
+/// <summary>Expelled from the Party (the heaviest discipline) (khai trừ).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record Expelled(LocalDate Date, string Reason) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.Expelled;
+}
+
+/// <summary>Party activity officially transferred to another organisation (chuyển sinh hoạt đảng chính thức đi nơi khác).</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="To">The receiving organisation.</param>
+public sealed record TransferredOut(LocalDate Date, string To) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.TransferredOut;
+}

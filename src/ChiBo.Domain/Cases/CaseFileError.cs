@@ -1,0 +1,77 @@
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ChiBo.Cases;
+
+/// <summary>
+/// Why a case file could not be read or replayed, and where: the file, the line and JSON path (for a file
+/// that does not parse or does not match the contract), or the event's index, type and date (for an event
+/// that is invalid or cannot follow the case's stage). Follows FluentValidation's failure shape: a stable
+/// <see cref="Code"/>, a message, and the place.
+/// </summary>
+/// <param name="Code">A stable error code, e.g. <c>json.syntax</c>, <c>json.unknownProperty</c>, <c>event.unknownType</c>, <c>event.invalid</c>, <c>lifecycle.rejected</c>.</param>
+/// <param name="Message">What is wrong, in English.</param>
+/// <param name="File">The file name, or null when read from a string.</param>
+/// <param name="Line">The 1-based line, or null.</param>
+/// <param name="Column">The 1-based column (in bytes), or null.</param>
+/// <param name="Path">The JSON path, e.g. <c>$.events[3].date</c>, or null.</param>
+/// <param name="EventIndex">The 0-based index of the event in the file's <c>events</c>, or null.</param>
+/// <param name="EventType">The event's type name, or null.</param>
+/// <param name="EventDate">The event's date, or null.</param>
+public sealed record CaseFileError(
+    string Code,
+    string Message,
+    string? File = null,
+    int? Line = null,
+    int? Column = null,
+    string? Path = null,
+    int? EventIndex = null,
+    string? EventType = null,
+    LocalDate? EventDate = null)
+{
+    /// <summary>
+    /// One line naming the place and the problem, e.g.
+    /// <c>case.json:12:7 ($.events[3]): event 3 (ceremonyHeld, 2019-05-20): …</c>.
+    /// </summary>
+    /// <returns>The formatted error.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(File ?? "<input>");
+        if (Line is { } line)
+        {
+            text.Append(':').Append(line);
+            if (Column is { } column)
+            {
+                text.Append(':').Append(column);
+            }
+        }
+
+        if (Path is not null)
+        {
+            text.Append(" (").Append(Path).Append(')');
+        }
+
+        text.Append(": ");
+        if (EventIndex is { } index)
+        {
+            text.Append("event ").Append(index);
+            if (EventType is not null || EventDate is not null)
+            {
+                text.Append(" (").Append(EventType ?? "?");
+                if (EventDate is { } date)
+                {
+                    text.Append(", ").Append(LocalDatePattern.Iso.Format(date));
+                }
+
+                text.Append(')');
+            }
+
+            text.Append(": ");
+        }
+
+        text.Append(Message);
+        return text.ToString();
+    }
+}

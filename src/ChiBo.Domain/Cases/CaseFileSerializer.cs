@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChiBo.Serialization;
+using ChiBo.Utility;
+using NodaTime;
+
+namespace ChiBo.Cases;
+
+/// <summary>
+/// Reads and writes case files (<c>*.case.json</c>) in the contract's format with the shared
+/// <see cref="ChiBoJson.Options"/>. Reading never throws for bad data: it returns every problem found
+/// as a <see cref="CaseFileError"/> with the file, line and JSON path, or the event's index, type and date.
+/// </summary>
+public static partial class CaseFileSerializer
+{
+    /// <summary>The earliest date accepted anywhere in a case file.</summary>
+    public static readonly LocalDate MinDate = new(1900, 1, 1);
+
+    /// <summary>The latest date accepted anywhere in a case file.</summary>
+    public static readonly LocalDate MaxDate = new(2100, 12, 31);
+
+    /// <summary>The largest case file accepted, in bytes (4 MiB); a larger one is refused before parsing.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The most events accepted in one case file.</summary>
+    public const int MaxEvents = 10_000;
+
+    /// <summary>Reads a case file from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <returns>The case file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static CaseFileReadResult Read(string json, string? fileName = null)
+    {
+        Preconditions.CheckNotNull(json, nameof(json));
+        return Read(Encoding.UTF8.GetBytes(json), fileName);
+    }
+
+    /// <summary>Reads a case file from UTF-8 bytes (a byte-order mark is allowed).</summary>
+    /// <param name="utf8Json">The UTF-8 encoded JSON.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <returns>The case file, or the errors that prevented reading it.</returns>
+    public static CaseFileReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
+    {
+        if (utf8Json.Length > MaxFileBytes)
+        {
+            return Fail(new CaseFileError("file.tooLarge",
+                $"the file has {utf8Json.Length} bytes; at most {MaxFileBytes} are accepted", fileName));
+        }
+
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        CaseFile? caseFile;
+        try
+        {
+            caseFile = JsonSerializer.Deserialize<CaseFile>(utf8Json, ChiBoJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(FromJsonException(ex, fileName));
+        }
+        catch (ArgumentException ex)
+        {
+            // Thrown by the constructors' argument checks (e.g. an extensions value that is not an object).
+            return Fail(new CaseFileError("json.invalid", FirstSentence(ex.Message), fileName));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Fail(new CaseFileError("json.invalid", FirstSentence(ex.Message), fileName));
+        }
+
+        if (caseFile is null)
+        {
+            return Fail(new CaseFileError("json.null", "the file holds null, not a case file", fileName, Path: "$"));
+        }
+
+        var errors = Validate(caseFile, fileName);
+        return errors.Count == 0 ? new CaseFileReadResult(caseFile, []) : new CaseFileReadResult(null, errors);
+    }
+
+    /// <summary>Reads a case file from a stream of UTF-8 JSON, at most <see cref="MaxFileBytes"/> bytes.</summary>
+    /// <param name="utf8Json">The stream; read to its end and not closed.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <returns>The case file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static CaseFileReadResult Read(Stream utf8Json, string? fileName = null)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxFileBytes)
+            {
+                return Fail(new CaseFileError("file.tooLarge", $"the file has more than {MaxFileBytes} bytes", fileName));
+            }
+        }
+
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
+    }
+
+    /// <summary>Writes a case file as indented UTF-8 JSON text in the contract's format.</summary>
+    /// <param name="caseFile">The case file.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
+    public static string Write(CaseFile caseFile)
+    {
+        Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        return JsonSerializer.Serialize(caseFile, ChiBoJson.Options);
+    }
+
+    private static CaseFileReadResult Fail(CaseFileError error) => new(null, [error]);
+
+    private static List<CaseFileError> Validate(CaseFile caseFile, string? fileName)
+    {
+        var errors = new List<CaseFileError>();
+        void Field(string path, string message) => errors.Add(new CaseFileError("field.invalid", message, fileName, Path: path));
+
+        if (string.IsNullOrWhiteSpace(caseFile.Person.Id))
+        {
+            Field("$.person.id", "person.id must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(caseFile.Person.FullName))
+        {
+            Field("$.person.fullName", "person.fullName must not be empty");
+        }
+
+        CheckDate(caseFile.Person.BirthDate, "$.person.birthDate");
+        if (caseFile.Person.YouthUnionMemberSince is { } yu)
+        {
+            CheckDate(yu, "$.person.youthUnionMemberSince");
+        }
+
+        if (caseFile.Person.TradeUnionMemberSince is { } tu)
+        {
+            CheckDate(tu, "$.person.tradeUnionMemberSince");
+        }
+
+        if (string.IsNullOrWhiteSpace(caseFile.Cell.Id))
+        {
+            Field("$.cell.id", "cell.id must not be empty");
+        }
+
+        if (caseFile.Events.Length > MaxEvents)
+        {
+            Field("$.events", $"the case has {caseFile.Events.Length} events; at most {MaxEvents} are accepted");
+            return errors;
+        }
+
+        for (var i = 0; i < caseFile.Events.Length; i++)
+        {
+            var e = caseFile.Events[i];
+            void Bad(string message) => errors.Add(new CaseFileError("event.invalid", message, fileName,
+                Path: $"$.events[{i}]", EventIndex: i, EventType: e.TypeName, EventDate: e.Date));
+
+            if (e.Date < MinDate || e.Date > MaxDate)
+            {
+                Bad($"the date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}");
+            }
+
+            switch (e)
+            {
+                case CellVoted v:
+                    CheckVote(v.InFavour, v.FullMembers, "fullMembers", Bad);
+                    break;
+                case GrassrootsCommitteeVoted v:
+                    CheckVote(v.InFavour, v.CommitteeMembers, "committeeMembers", Bad);
+                    break;
+                case IntroducerAssigned intro:
+                    if (intro.FullMemberSince < MinDate || intro.FullMemberSince > MaxDate
+                        || intro.WorkedTogetherSince < MinDate || intro.WorkedTogetherSince > MaxDate)
+                    {
+                        Bad("fullMemberSince and workedTogetherSince must be dates between 1900 and 2100");
+                    }
+
+                    if (string.IsNullOrWhiteSpace(intro.MemberId))
+                    {
+                        Bad("memberId must not be empty");
+                    }
+
+                    break;
+                case HelperAssigned helper when string.IsNullOrWhiteSpace(helper.MemberId):
+                    Bad("memberId must not be empty");
+                    break;
+            }
+        }
+
+        return errors;
+
+        void CheckDate(LocalDate date, string path)
+        {
+            if (date < MinDate || date > MaxDate)
+            {
+                Field(path, $"the date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}");
+            }
+        }
+
+        static void CheckVote(int inFavour, int members, string membersName, Action<string> bad)
+        {
+            if (members < 1)
+            {
+                bad($"{membersName} must be at least 1");
+            }
+            else if (inFavour < 0 || inFavour > members)
+            {
+                bad($"inFavour must be between 0 and {membersName} ({members})");
+            }
+        }
+    }
+
+    private static CaseFileError FromJsonException(JsonException ex, string? fileName)
+    {
+        var path = ex.Path;
+        int? index = null;
+        if (path is not null && EventIndexPattern().Match(path) is { Success: true } m)
+        {
+            index = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var message = FirstSentence(ex.Message);
+        var code = "json.invalid";
+        if (DiscriminatorPattern().Match(message) is { Success: true } d)
+        {
+            code = "event.unknownType";
+            message = $"unknown event type '{d.Groups[1].Value}'";
+        }
+        else if (UnmappedPattern().Match(message) is { Success: true } u)
+        {
+            code = "json.unknownProperty";
+            message = $"unknown property '{u.Groups[1].Value}'";
+        }
+        else if (MissingPattern().Match(message) is { Success: true } r)
+        {
+            code = "json.missingProperty";
+            message = $"missing required property {r.Groups[1].Value.Trim()}";
+        }
+        else if (ex.InnerException is { } reader && reader.GetType().Name == "JsonReaderException")
+        {
+            code = "json.syntax";
+            message = $"malformed JSON: {FirstSentence(reader.Message)}";
+        }
+        else if (ex.InnerException is not null || message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            code = "json.wrongType";
+            message = $"the value at {path} has the wrong type or format";
+            if (ex.InnerException?.Message is { } inner)
+            {
+                message += $": {FirstSentence(inner)}";
+            }
+        }
+        else if (ex.LineNumber is not null && !message.Contains("type", StringComparison.Ordinal))
+        {
+            code = "json.syntax";
+        }
+
+        return new CaseFileError(code, message, fileName,
+            Line: ex.LineNumber is { } line ? (int)line + 1 : null,
+            Column: ex.BytePositionInLine is { } col ? (int)col + 1 : null,
+            Path: path,
+            EventIndex: index);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        message = message.Replace("ChiBo.Cases.", string.Empty, StringComparison.Ordinal);
+        return message.TrimEnd(' ', '|', '.');
+    }
+
+    [GeneratedRegex(@"^\$\.events\[(\d+)\]")]
+    private static partial Regex EventIndexPattern();
+
+    [GeneratedRegex(@"type discriminator id '([^']*)'")]
+    private static partial Regex DiscriminatorPattern();
+
+    [GeneratedRegex(@"property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedPattern();
+
+    [GeneratedRegex(@"missing required properties including: (.*)$")]
+    private static partial Regex MissingPattern();
+}
+
+/// <summary>The outcome of reading a case file: the value, or the errors (never both).</summary>
+/// <param name="Value">The case file read, or null when there are errors.</param>
+/// <param name="Errors">Every problem found; empty when the file was read.</param>
+public sealed record CaseFileReadResult(CaseFile? Value, IReadOnlyList<CaseFileError> Errors)
+{
+    /// <summary>Whether the file was read without errors.</summary>
+    public bool IsValid => Value is not null;
+
+    /// <summary>The case file, or an exception listing the errors.</summary>
+    /// <returns>The case file.</returns>
+    /// <exception cref="CaseFileException">The file had errors.</exception>
+    public CaseFile GetValueOrThrow() => Value ?? throw new CaseFileException(Errors);
+}
+
+/// <summary>Thrown by <see cref="CaseFileReadResult.GetValueOrThrow"/> when the caller opts into exceptions.</summary>
+public sealed class CaseFileException : Exception
+{
+    /// <summary>Creates the exception from the errors.</summary>
+    /// <param name="errors">The errors.</param>
+    public CaseFileException(IReadOnlyList<CaseFileError> errors)
+        : base(errors.Count > 0 ? errors[0].ToString() : "invalid case file") => Errors = errors;
+
+    /// <summary>The errors.</summary>
+    public IReadOnlyList<CaseFileError> Errors { get; }
+}

@@ -1,0 +1,101 @@
+namespace ChiBo.Cases;
+
+/// <summary>Sex of a person (giới tính), as recorded in the background declaration.</summary>
+public enum Sex
+{
+    /// <summary>Male (nam).</summary>
+    Male,
+
+    /// <summary>Female (nữ).</summary>
+    Female,
+}
+
+/// <summary>What a person does in the cell's unit (nghề nghiệp); it decides the priority group.</summary>
+public enum Occupation
+{
+    /// <summary>Teacher (giáo viên).</summary>
+    Teacher,
+
+    /// <summary>Staff member (nhân viên, cán bộ).</summary>
+    Staff,
+
+    /// <summary>Student (học sinh, sinh viên).</summary>
+    Student,
+
+    /// <summary>Any other occupation (khác).</summary>
+    Other,
+}
+
+/// <summary>
+/// Highest completed education (trình độ học vấn). Each level implies the ones below it:
+/// the enum's order is the order of levels, so comparisons such as <c>level &gt;= LowerSecondary</c> hold.
+/// </summary>
+public enum EducationLevel
+{
+    /// <summary>No completed level (chưa tốt nghiệp tiểu học).</summary>
+    None = 0,
+
+    /// <summary>Primary school (tiểu học).</summary>
+    Primary = 1,
+
+    /// <summary>Lower secondary school, THCS (trung học cơ sở).</summary>
+    LowerSecondary = 2,
+
+    /// <summary>Upper secondary school, THPT (trung học phổ thông).</summary>
+    UpperSecondary = 3,
+
+    /// <summary>Vocational training (trung cấp, nghề).</summary>
+    Vocational = 4,
+
+    /// <summary>College (cao đẳng).</summary>
+    College = 5,
+
+    /// <summary>University (đại học).</summary>
+    University = 6,
+
+    /// <summary>Postgraduate (sau đại học).</summary>
+    Postgraduate = 7,
+}
+
+/// <summary>The kind of party cell, which decides the approval levels.</summary>
+public enum CellKind
+{
+    /// <summary>Grassroots cell (chi bộ cơ sở): directly under the district-level committee.</summary>
+    GrassrootsCell,
+
+    /// <summary>Subordinate cell (chi bộ trực thuộc đảng ủy cơ sở): the grassroots committee approves too.</summary>
+    SubordinateCell,
+}
+
+/// <summary>A religious person's role (vai trò trong tôn giáo).</summary>
+public enum ReligiousRole
+{
+    /// <summary>Follower (tín đồ).</summary>
+    Follower,
+
+    /// <summary>Dignitary or office holder (chức sắc, chức việc): needs higher approval.</summary>
+    Dignitary,
+}
+
+/// <summary>What a vote of the cell or the grassroots committee decides (mục đích biểu quyết).</summary>
+public enum VotePurpose
+{
+    /// <summary>Proposing admission (đề nghị kết nạp).</summary>
+    Admission,
+
+    /// <summary>Recognising full membership (công nhận đảng viên chính thức).</summary>
+    FullMembership,
+
+    /// <summary>Striking the name off (xóa tên).</summary>
+    StrikeOff,
+}
+
+/// <summary>The conclusion of a background verification (kết luận thẩm tra lý lịch).</summary>
+public enum BackgroundConclusion
+{
+    /// <summary>Nothing stands in the way (rõ ràng).</summary>
+    Clear,
+
+    /// <summary>A problem to resolve before admission (có vấn đề).</summary>
+    Problem,
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using ChiBo.Lifecycle;
+using ChiBo.Text;
+using NodaTime;
+
+namespace ChiBo.Evaluation;
+
+/// <summary>
+/// The answer to "where does this case stand on a given date, and what is due?" (the contract's
+/// <c>evaluate</c> document). Serialise it with <see cref="Serialization.ChiBoJson.Options"/> for the contract's JSON.
+/// </summary>
+/// <param name="AsOf">The date of the question.</param>
+/// <param name="Stage">The stage reached on that date.</param>
+/// <param name="RuleSet">The id of the rule set judging the next gate (in force on the as-of date), or null without rules.</param>
+/// <param name="NextGate">The next gate ahead.</param>
+/// <param name="Checks">Every rule of the next gate, passed or not, in the rule set's order.</param>
+/// <param name="Deadlines">Each legal deadline of the case with its status.</param>
+/// <param name="Violations">What the history already did against the rules (the supervision view).</param>
+/// <param name="Dates">Key dates: party entry, end of probation, full membership.</param>
+/// <param name="Exempt">Whether the member is exempt from party work and activities.</param>
+public sealed record CaseEvaluation(
+    LocalDate AsOf,
+    Stage Stage,
+    string? RuleSet,
+    Gate NextGate,
+    IReadOnlyList<RuleCheck> Checks,
+    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<RuleViolation> Violations,
+    KeyDates Dates,
+    bool Exempt);
+
+/// <summary>The result of one rule (quy định) on a case: its stable id, whether it passed, why, and the legal source.</summary>
+/// <param name="Rule">The stable rule id, e.g. <c>age.minimum</c>.</param>
+/// <param name="Passed">Whether the rule holds.</param>
+/// <param name="Message">What the rule requires or found, in both languages.</param>
+/// <param name="Source">The legal source: document and article.</param>
+public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, string Source);
+
+/// <summary>
+/// A breach found in the history (vi phạm): a past gate that failed its rule, in the rule set in force on its date.
+/// </summary>
+/// <param name="Rule">The stable rule id broken.</param>
+/// <param name="Event">The 0-based index in the file of the event that built on the failed gate.</param>
+/// <param name="Message">What was broken, in both languages.</param>
+/// <param name="Source">The legal source.</param>
+/// <param name="RuleSet">The rule set that judged it.</param>
+public sealed record RuleViolation(string Rule, int Event, LocalizedText Message, string Source, string RuleSet);
+
+/// <summary>
+/// Key dates of a member. Month arithmetic is calendar arithmetic clamped to the month's end (NodaTime
+/// <c>PlusMonths</c>): a ceremony on 2020-02-29 ends probation on 2021-02-28.
+/// </summary>
+/// <param name="PartyEntry">The party entry date (ngày vào Đảng): the ceremony's date.</param>
+/// <param name="ProbationEnds">The day the probation ends: party entry + the probation months.</param>
+/// <param name="FullMembershipEffective">The day full membership takes effect — the end of probation, even when the vote or decision came later (Quy định 29 §4.2b) — once recognised.</param>
+public sealed record KeyDates(LocalDate? PartyEntry, LocalDate? ProbationEnds, LocalDate? FullMembershipEffective)
+{
+    /// <summary>No dates yet.</summary>
+    public static KeyDates None { get; } = new(null, null, null);
+}

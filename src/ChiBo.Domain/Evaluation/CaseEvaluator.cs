@@ -1,0 +1,68 @@
+using ChiBo.Cases;
+using ChiBo.Lifecycle;
+using ChiBo.Utility;
+using NodaTime;
+
+namespace ChiBo.Evaluation;
+
+/// <summary>
+/// Answers <c>evaluate(case, asOf)</c>: replays the case up to the date, then asks the rules for the next
+/// gate's checks and the history's violations, and computes key dates and deadlines. Thread-safe and
+/// deterministic: the same case, date and rules give the same answer.
+/// </summary>
+public sealed class CaseEvaluator
+{
+    private readonly ICaseRules rules;
+
+    /// <summary>Creates an evaluator.</summary>
+    /// <param name="rules">The rules; <see cref="NoCaseRules.Instance"/> for none.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> is null.</exception>
+    public CaseEvaluator(ICaseRules rules)
+    {
+        this.rules = Preconditions.CheckNotNull(rules, nameof(rules));
+    }
+
+    /// <summary>Evaluates a case on a date.</summary>
+    /// <param name="caseFile">The case.</param>
+    /// <param name="asOf">The date of the question; later events are ignored.</param>
+    /// <returns>The evaluation, or the rejection of an event that cannot follow the case's stage.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
+    public EvaluationResult Evaluate(CaseFile caseFile, LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        var replay = CaseLifecycle.Replay(caseFile, asOf);
+        if (replay.History is not { } history)
+        {
+            return new EvaluationResult(null, replay.Rejection);
+        }
+
+        var gate = history.NextGate;
+        var assessment = gate == Gate.None ? rules.Assess(history, gate, asOf) with { Checks = [] } : rules.Assess(history, gate, asOf);
+        var violations = rules.FindViolations(history);
+        var dates = KeyDatesOf(history);
+        return new EvaluationResult(
+            new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, [], violations, dates, history.IsExempt),
+            null);
+    }
+
+    private KeyDates KeyDatesOf(CaseHistory history)
+    {
+        if (history.PartyEntry is not { } entry)
+        {
+            return KeyDates.None;
+        }
+
+        var probationEnds = entry.PlusMonths(rules.DurationsOn(entry).ProbationMonths);
+        var recognised = history.First<FullMembershipDecided>() is not null;
+        return new KeyDates(entry, probationEnds, recognised ? probationEnds : null);
+    }
+}
+
+/// <summary>The outcome of an evaluation: the answer, or the rejected event (never both).</summary>
+/// <param name="Value">The evaluation, or null.</param>
+/// <param name="Rejection">The rejection, or null.</param>
+public sealed record EvaluationResult(CaseEvaluation? Value, LifecycleRejection? Rejection)
+{
+    /// <summary>Whether the case could be evaluated.</summary>
+    public bool IsEvaluated => Value is not null;
+}

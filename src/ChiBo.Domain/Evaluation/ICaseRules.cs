@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using ChiBo.Lifecycle;
+using NodaTime;
+
+namespace ChiBo.Evaluation;
+
+/// <summary>
+/// The plug-in behind which the eligibility rules sit (ChiBo.Rules implements it with JSON rule sets by era).
+/// The lifecycle never refuses an event on a failed rule: it records the event, and the rules judge it —
+/// as <see cref="RuleCheck"/>s for the next gate, and as <see cref="RuleViolation"/>s for gates already passed.
+/// Implementations must be thread-safe and deterministic given their inputs.
+/// </summary>
+public interface ICaseRules
+{
+    /// <summary>Checks every rule of a gate not yet passed, on the given date.</summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="gate">The gate ahead.</param>
+    /// <param name="date">The date to judge on (the "as of" date).</param>
+    /// <returns>The rule set used and the checks in its order.</returns>
+    GateAssessment Assess(CaseHistory history, Gate gate, LocalDate date);
+
+    /// <summary>Re-checks each gate the history passed against the rule set in force on its event's date.</summary>
+    /// <param name="history">The replayed case.</param>
+    /// <returns>The violations, in replay order.</returns>
+    IReadOnlyList<RuleViolation> FindViolations(CaseHistory history);
+
+    /// <summary>The legal durations in force on a date.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The parameters.</returns>
+    LegalDurations DurationsOn(LocalDate date);
+}
+
+/// <summary>The checks of one gate.</summary>
+/// <param name="RuleSet">The id of the rule set used, or null when no rules are loaded.</param>
+/// <param name="Checks">Each rule's result, in the rule set's order.</param>
+public sealed record GateAssessment(string? RuleSet, IReadOnlyList<RuleCheck> Checks)
+{
+    /// <summary>No rule set, no checks.</summary>
+    public static GateAssessment Empty { get; } = new(null, []);
+}
+
+/// <summary>
+/// The legal durations that deadlines use, held per era by the rule sets. The defaults are those in force
+/// since 2016 (Quy định 29-QĐ/TW §4.1–4.2; Điều lệ Đảng Art. 5; the awareness-course certificate's 60 months).
+/// </summary>
+/// <param name="ProbationMonths">Months of probation (12).</param>
+/// <param name="CeremonyDeadlineWorkingDays">Working days from receiving the decision to the ceremony (30).</param>
+/// <param name="FullMembershipVoteDeadlineWorkingDays">Working days after probation ends for the cell's vote (30).</param>
+/// <param name="CertificateValidityMonths">Months an awareness-course certificate is valid (60).</param>
+/// <param name="Source">The legal source of these values.</param>
+public sealed record LegalDurations(
+    int ProbationMonths,
+    int CeremonyDeadlineWorkingDays,
+    int FullMembershipVoteDeadlineWorkingDays,
+    int CertificateValidityMonths,
+    string Source)
+{
+    /// <summary>The values in force since 2016-07-25.</summary>
+    public static LegalDurations Default { get; } = new(12, 30, 30, 60, "Quy định 29-QĐ/TW (2016), 4.1–4.2");
+}
+
+/// <summary>An <see cref="ICaseRules"/> without rules: no rule set, no checks, no violations, default durations.</summary>
+public sealed class NoCaseRules : ICaseRules
+{
+    private NoCaseRules()
+    {
+    }
+
+    /// <summary>The single instance.</summary>
+    public static NoCaseRules Instance { get; } = new();
+
+    /// <inheritdoc />
+    public GateAssessment Assess(CaseHistory history, Gate gate, LocalDate date) => GateAssessment.Empty;
+
+    /// <inheritdoc />
+    public IReadOnlyList<RuleViolation> FindViolations(CaseHistory history) => [];
+
+    /// <inheritdoc />
+    public LegalDurations DurationsOn(LocalDate date) => LegalDurations.Default;
+}

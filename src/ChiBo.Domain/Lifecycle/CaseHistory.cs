@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ChiBo.Cases;
+using NodaTime;
+
+namespace ChiBo.Lifecycle;
+
+/// <summary>One event as replayed: its index in the file, the event, and the stages before and after it.</summary>
+/// <param name="Index">The 0-based index of the event in the case file's <c>events</c>.</param>
+/// <param name="Event">The event.</param>
+/// <param name="Before">The stage before the event.</param>
+/// <param name="After">The stage after it.</param>
+/// <param name="Gate">The gate the event passed, or null.</param>
+public sealed record AppliedEvent(int Index, CaseEvent Event, Stage Before, Stage After, Gate? Gate);
+
+/// <summary>
+/// A case replayed up to an "as of" date (diễn biến hồ sơ): the stage it reached, the exemption flag, and
+/// every event applied in date order (then file order). Produced by <see cref="CaseLifecycle.Replay"/>;
+/// immutable.
+/// </summary>
+public sealed class CaseHistory
+{
+    internal CaseHistory(CaseFile caseFile, LocalDate? asOf, Stage stage, bool isExempt, ImmutableArray<AppliedEvent> applied, int ignored)
+    {
+        Case = caseFile;
+        AsOf = asOf;
+        Stage = stage;
+        IsExempt = isExempt;
+        Applied = applied;
+        IgnoredAfterAsOf = ignored;
+    }
+
+    /// <summary>The case file replayed.</summary>
+    public CaseFile Case { get; }
+
+    /// <summary>The "as of" date: events after it were ignored; null when every event was replayed.</summary>
+    public LocalDate? AsOf { get; }
+
+    /// <summary>The stage reached.</summary>
+    public Stage Stage { get; }
+
+    /// <summary>Whether the member is exempt from party work and activities (miễn công tác và sinh hoạt đảng).</summary>
+    public bool IsExempt { get; }
+
+    /// <summary>The events applied, in replay order (date, then file order).</summary>
+    public ImmutableArray<AppliedEvent> Applied { get; }
+
+    /// <summary>How many events were dated after <see cref="AsOf"/> and ignored.</summary>
+    public int IgnoredAfterAsOf { get; }
+
+    /// <summary>The applied events of one type, in replay order.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>Each event with its file index.</returns>
+    public IEnumerable<(int Index, T Event)> EventsOf<T>() where T : CaseEvent =>
+        Applied.Where(a => a.Event is T).Select(a => (a.Index, (T)a.Event));
+
+    /// <summary>The last applied event of one type (in replay order), or null.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>The event, or null.</returns>
+    public T? Last<T>() where T : CaseEvent => Applied.Select(a => a.Event).OfType<T>().LastOrDefault();
+
+    /// <summary>The first applied event of one type (in replay order), or null.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>The event, or null.</returns>
+    public T? First<T>() where T : CaseEvent => Applied.Select(a => a.Event).OfType<T>().FirstOrDefault();
+
+    /// <summary>The party entry date (ngày vào Đảng): the ceremony's date, or null before a ceremony.</summary>
+    public LocalDate? PartyEntry => First<CeremonyHeld>()?.Date;
+
+    /// <summary>The next gate ahead of the case, from its stage and record.</summary>
+    public Gate NextGate => Stage switch
+    {
+        Stage.Prospect or Stage.Source => Gate.SympathizerList,
+        Stage.Sympathizer => First<AwarenessCourseCompleted>() is null ? Gate.AwarenessCourse : Gate.CellAdmissionVote,
+        Stage.Applicant => Gate.CellAdmissionVote,
+        Stage.ProposedByCell => Case.Cell.Kind == CellKind.SubordinateCell ? Gate.CommitteeApproval : Gate.AdmissionDecision,
+        Stage.ApprovedByGrassrootsCommittee => Gate.AdmissionDecision,
+        Stage.AdmissionDecided => Gate.Ceremony,
+        Stage.Probationary => NextProbationGate(),
+        _ => Gate.None,
+    };
+
+    private Gate NextProbationGate()
+    {
+        if (!EventsOf<CellVoted>().Any(e => e.Event.Purpose == VotePurpose.FullMembership))
+        {
+            return Gate.FullMembershipVote;
+        }
+
+        if (Case.Cell.Kind == CellKind.SubordinateCell
+            && !EventsOf<GrassrootsCommitteeVoted>().Any(e => e.Event.Purpose == VotePurpose.FullMembership))
+        {
+            return Gate.CommitteeApproval;
+        }
+
+        return Gate.FullMembershipDecision;
+    }
+
+    /// <summary>Returns the person's id and the stage.</summary>
+    /// <returns>A short description.</returns>
+    public override string ToString() => $"{Case.Person.Id}: {Stage.JsonName()}";
+}

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Linq;
+using ChiBo.Cases;
+using ChiBo.Text;
+using ChiBo.Utility;
+using NodaTime;
+
+namespace ChiBo.Lifecycle;
+
+/// <summary>
+/// Derives a case's stage by replaying its events through the <see cref="TransitionTable"/>: a pure fold,
+/// deterministic given the case and the "as of" date. Events are taken in date order, then file order;
+/// events dated after the "as of" date are ignored.
+/// </summary>
+public static class CaseLifecycle
+{
+    /// <summary>Replays a case.</summary>
+    /// <param name="caseFile">The case.</param>
+    /// <param name="asOf">Ignore events after this date; null to replay every event.</param>
+    /// <param name="table">The table to use; <see cref="TransitionTable.Standard"/> when null.</param>
+    /// <returns>The history, or the first event that cannot follow the stage reached before it.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
+    public static ReplayResult Replay(CaseFile caseFile, LocalDate? asOf = null, TransitionTable? table = null)
+    {
+        Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        table ??= TransitionTable.Standard;
+
+        var ordered = caseFile.Events
+            .Select((e, i) => (Event: e, Index: i))
+            .Where(x => asOf is null || x.Event.Date <= asOf.Value)
+            .OrderBy(x => x.Event.Date)
+            .ThenBy(x => x.Index)
+            .ToArray();
+
+        var stage = table.Initial;
+        var exempt = false;
+        var fullMembershipVote = false;
+        var applied = ImmutableArray.CreateBuilder<AppliedEvent>(ordered.Length);
+        foreach (var (e, index) in ordered)
+        {
+            if (stage.IsTerminal())
+            {
+                return Reject(caseFile, index, e, stage, null, new LocalizedText(
+                    $"hồ sơ đã kết thúc ở giai đoạn '{stage.JsonName()}'; không sự kiện nào có thể tiếp theo",
+                    $"the case ended at stage '{stage.JsonName()}'; no event can follow"));
+            }
+
+            var candidates = table.Find(stage, e.Kind).ToArray();
+            if (candidates.Length == 0)
+            {
+                var from = table.Transitions.Where(t => t.Event == e.Kind).Select(t => t.From.JsonName()).Distinct().ToArray();
+                var list = string.Join(", ", from);
+                return Reject(caseFile, index, e, stage, null, new LocalizedText(
+                    $"'{e.TypeName}' không thể xảy ra ở giai đoạn '{stage.JsonName()}'; chỉ có thể từ: {list}",
+                    $"'{e.TypeName}' cannot follow stage '{stage.JsonName()}'; it is possible only from: {list}"));
+            }
+
+            var context = new GuardContext(caseFile, exempt, fullMembershipVote, e);
+            var chosen = candidates.FirstOrDefault(t => t.Guard is null || t.Guard.Holds(context));
+            if (chosen is null)
+            {
+                var guard = candidates[0].Guard!;
+                return Reject(caseFile, index, e, stage, guard, new LocalizedText(
+                    $"'{e.TypeName}' ở giai đoạn '{stage.JsonName()}' cần: {string.Join("; hoặc ", candidates.Select(c => c.Guard!.Condition.Vi))}",
+                    $"'{e.TypeName}' in stage '{stage.JsonName()}' needs: {string.Join("; or ", candidates.Select(c => c.Guard!.Condition.En))}"));
+            }
+
+            switch (e)
+            {
+                case ExemptionGranted:
+                    exempt = true;
+                    break;
+                case ExemptionEnded:
+                    exempt = false;
+                    break;
+                case CellVoted { Purpose: VotePurpose.FullMembership } when stage == Stage.Probationary:
+                    fullMembershipVote = true;
+                    break;
+            }
+
+            applied.Add(new AppliedEvent(index, e, stage, chosen.To, chosen.Gate));
+            stage = chosen.To;
+        }
+
+        return new ReplayResult(
+            new CaseHistory(caseFile, asOf, stage, exempt, applied.MoveToImmutable(), caseFile.Events.Length - ordered.Length),
+            null);
+    }
+
+    /// <summary>
+    /// Appends one event to a case if the lifecycle accepts it. A rejected event leaves the case unchanged:
+    /// the result holds the rejection and the original case is returned untouched by the caller.
+    /// </summary>
+    /// <param name="caseFile">The case.</param>
+    /// <param name="caseEvent">The event to record.</param>
+    /// <returns>The replayed new case, or the rejection.</returns>
+    /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+    public static ReplayResult TryAppend(CaseFile caseFile, CaseEvent caseEvent)
+    {
+        Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        Preconditions.CheckNotNull(caseEvent, nameof(caseEvent));
+        return Replay(caseFile.WithEvent(caseEvent));
+    }
+
+    private static ReplayResult Reject(CaseFile caseFile, int index, CaseEvent e, Stage stage, TransitionGuard? guard, LocalizedText reason) =>
+        new(null, new LifecycleRejection(index, e.Kind, e.Date, stage, guard?.Code, reason));
+}
+
+/// <summary>
+/// Why an event cannot follow the case's stage on its date: the event's index in the file, its type and
+/// date, the stage it met, the guard that failed (if any), and the reason in both languages.
+/// </summary>
+/// <param name="EventIndex">The 0-based index in the file's <c>events</c>.</param>
+/// <param name="Event">The event's kind.</param>
+/// <param name="Date">The event's date.</param>
+/// <param name="Stage">The stage the case was in.</param>
+/// <param name="Guard">The failed guard's code, or null when no row permits the event in the stage.</param>
+/// <param name="Reason">Why, in Vietnamese and English.</param>
+public sealed record LifecycleRejection(int EventIndex, EventKind Event, LocalDate Date, Stage Stage, string? Guard, LocalizedText Reason)
+{
+    /// <summary>The rejection as a case-file error (code <c>lifecycle.rejected</c>).</summary>
+    /// <param name="fileName">The file name, or null.</param>
+    /// <returns>The error, naming the event's index, type and date.</returns>
+    public CaseFileError ToError(string? fileName = null) => new("lifecycle.rejected", Reason.En, fileName,
+        Path: $"$.events[{EventIndex}]", EventIndex: EventIndex, EventType: EventKinds.JsonName(Event), EventDate: Date);
+
+    /// <summary>Returns the English error line.</summary>
+    /// <returns>The formatted rejection.</returns>
+    public override string ToString() => ToError().ToString();
+}
+
+/// <summary>The outcome of a replay: the history, or the rejection of the first impossible event (never both).</summary>
+/// <param name="History">The replayed history, or null.</param>
+/// <param name="Rejection">The rejection, or null.</param>
+public sealed record ReplayResult(CaseHistory? History, LifecycleRejection? Rejection)
+{
+    /// <summary>Whether every event was accepted.</summary>
+    public bool IsAccepted => History is not null;
+}
