@@ -90,17 +90,28 @@ internal static class HistoryWalker
                 break;
             }
 
-            var options = TransitionTable.Standard.PermittedEvents(stage).SelectMany(k => Candidates(k, date, random)).ToList();
-            Shuffle(options, random);
-            foreach (var candidate in options)
+            // Favour moving on (65%), sometimes leave by a way out (5%), else add to the record (30%),
+            // so that walks reach every stage, terminal ones included.
+            var accepted = TransitionTable.Standard.PermittedEvents(stage)
+                .SelectMany(k => Candidates(k, date, random))
+                .Select(e => CaseLifecycle.TryAppend(caseFile, e))
+                .Where(r => r.IsAccepted)
+                .Select(r => r.History!)
+                .ToList();
+            var advance = accepted.Where(h => h.Stage != stage && !h.Stage.IsTerminal()).ToList();
+            var exit = accepted.Where(h => h.Stage.IsTerminal()).ToList();
+            var keep = accepted.Where(h => h.Stage == stage).ToList();
+            var roll = random.NextDouble();
+            var pool = roll < 0.65 && advance.Count > 0 ? advance
+                : roll < 0.70 && exit.Count > 0 ? exit
+                : keep.Count > 0 ? keep
+                : accepted;
+            if (pool.Count == 0)
             {
-                var result = CaseLifecycle.TryAppend(caseFile, candidate);
-                if (result.IsAccepted)
-                {
-                    caseFile = result.History!.Case;
-                    break;
-                }
+                break;
             }
+
+            caseFile = pool[random.Next(pool.Count)].Case;
         }
 
         return caseFile;
@@ -167,13 +178,4 @@ internal static class HistoryWalker
         EventKind.TransferredOut => new TransferredOut(date, "Đảng bộ phường Thạch Thang"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    private static void Shuffle<T>(List<T> list, Random random)
-    {
-        for (var i = list.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (list[i], list[j]) = (list[j], list[i]);
-        }
-    }
 }
