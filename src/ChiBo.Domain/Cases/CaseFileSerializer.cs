@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ChiBo.Serialization;
 using ChiBo.Utility;
 using NodaTime;
@@ -15,7 +14,7 @@ namespace ChiBo.Cases;
 /// <see cref="ChiBoJson.Options"/>. Reading never throws for bad data: it returns every problem found
 /// as a <see cref="CaseFileError"/> with the file, line and JSON path, or the event's index, type and date.
 /// </summary>
-public static partial class CaseFileSerializer
+public static class CaseFileSerializer
 {
     /// <summary>The earliest date accepted anywhere in a case file.</summary>
     public static readonly LocalDate MinDate = new(1900, 1, 1);
@@ -46,42 +45,13 @@ public static partial class CaseFileSerializer
     /// <returns>The case file, or the errors that prevented reading it.</returns>
     public static CaseFileReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
     {
-        if (utf8Json.Length > MaxFileBytes)
+        var (caseFile, error) = JsonFiles.Deserialize<CaseFile>(utf8Json, fileName, MaxFileBytes);
+        if (error is not null)
         {
-            return Fail(new CaseFileError("file.tooLarge",
-                $"the file has {utf8Json.Length} bytes; at most {MaxFileBytes} are accepted", fileName));
+            return Fail(error);
         }
 
-        if (utf8Json.StartsWith("\uFEFF"u8))
-        {
-            utf8Json = utf8Json[3..];
-        }
-
-        CaseFile? caseFile;
-        try
-        {
-            caseFile = JsonSerializer.Deserialize<CaseFile>(utf8Json, ChiBoJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return Fail(FromJsonException(ex, fileName));
-        }
-        catch (ArgumentException ex)
-        {
-            // Thrown by the constructors' argument checks (e.g. an extensions value that is not an object).
-            return Fail(new CaseFileError("json.invalid", FirstSentence(ex.Message), fileName));
-        }
-        catch (InvalidOperationException ex)
-        {
-            return Fail(new CaseFileError("json.invalid", FirstSentence(ex.Message), fileName));
-        }
-
-        if (caseFile is null)
-        {
-            return Fail(new CaseFileError("json.null", "the file holds null, not a case file", fileName, Path: "$"));
-        }
-
-        var errors = Validate(caseFile, fileName);
+        var errors = Validate(caseFile!, fileName);
         return errors.Count == 0 ? new CaseFileReadResult(caseFile, []) : new CaseFileReadResult(null, errors);
     }
 
@@ -217,88 +187,6 @@ public static partial class CaseFileSerializer
             }
         }
     }
-
-    private static CaseFileError FromJsonException(JsonException ex, string? fileName)
-    {
-        var path = ex.Path;
-        int? index = null;
-        if (path is not null && EventIndexPattern().Match(path) is { Success: true } m)
-        {
-            index = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var message = FirstSentence(ex.Message);
-        var code = "json.invalid";
-        if (DiscriminatorPattern().Match(message) is { Success: true } d)
-        {
-            code = "event.unknownType";
-            message = $"unknown event type '{d.Groups[1].Value}'";
-        }
-        else if (UnmappedPattern().Match(message) is { Success: true } u)
-        {
-            code = "json.unknownProperty";
-            message = $"unknown property '{u.Groups[1].Value}'";
-        }
-        else if (MissingPattern().Match(message) is { Success: true } r)
-        {
-            code = "json.missingProperty";
-            message = $"missing required property {r.Groups[1].Value.Trim()}";
-        }
-        else if (ex.InnerException is { } reader && reader.GetType().Name == "JsonReaderException")
-        {
-            code = "json.syntax";
-            message = $"malformed JSON: {FirstSentence(reader.Message)}";
-        }
-        else if (ex.InnerException is not null || message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            code = "json.wrongType";
-            message = $"the value at {path} has the wrong type or format";
-            if (ex.InnerException?.Message is { } inner)
-            {
-                message += $": {FirstSentence(inner)}";
-            }
-        }
-        else if (ex.LineNumber is not null && !message.Contains("type", StringComparison.Ordinal))
-        {
-            code = "json.syntax";
-        }
-
-        return new CaseFileError(code, message, fileName,
-            Line: ex.LineNumber is { } line ? (int)line + 1 : null,
-            Column: ex.BytePositionInLine is { } col ? (int)col + 1 : null,
-            Path: path,
-            EventIndex: index);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            message = message[..cut];
-        }
-
-        cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            message = message[..cut];
-        }
-
-        message = message.Replace("ChiBo.Cases.", string.Empty, StringComparison.Ordinal);
-        return message.TrimEnd(' ', '|', '.');
-    }
-
-    [GeneratedRegex(@"^\$\.events\[(\d+)\]")]
-    private static partial Regex EventIndexPattern();
-
-    [GeneratedRegex(@"type discriminator id '([^']*)'")]
-    private static partial Regex DiscriminatorPattern();
-
-    [GeneratedRegex(@"property '([^']*)' could not be mapped")]
-    private static partial Regex UnmappedPattern();
-
-    [GeneratedRegex(@"missing required properties including: (.*)$")]
-    private static partial Regex MissingPattern();
 }
 
 /// <summary>The outcome of reading a case file: the value, or the errors (never both).</summary>

@@ -31,18 +31,24 @@ public sealed class CaseEvaluator
     {
         Preconditions.CheckNotNull(caseFile, nameof(caseFile));
         var replay = CaseLifecycle.Replay(caseFile, asOf);
-        if (replay.History is not { } history)
-        {
-            return new EvaluationResult(null, replay.Rejection);
-        }
+        return replay.History is { } history
+            ? new EvaluationResult(Evaluate(history, asOf), null)
+            : new EvaluationResult(null, replay.Rejection);
+    }
 
+    /// <summary>Evaluates a case already replayed up to the date (see <see cref="CaseLifecycle.Replay"/>).</summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="asOf">The date of the question; should be the date the history was replayed to.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="history"/> is null.</exception>
+    public CaseEvaluation Evaluate(CaseHistory history, LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(history, nameof(history));
         var gate = history.NextGate;
         var assessment = gate == Gate.None ? rules.Assess(history, gate, asOf) with { Checks = [] } : rules.Assess(history, gate, asOf);
         var violations = rules.FindViolations(history);
         var dates = KeyDatesOf(history);
-        return new EvaluationResult(
-            new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, [], violations, dates, history.IsExempt),
-            null);
+        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, [], violations, dates, history.IsExempt);
     }
 
     private KeyDates KeyDatesOf(CaseHistory history)

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using ChiBo.Cases;
+using ChiBo.Serialization;
+using ChiBo.Utility;
+
+namespace ChiBo.Planning;
+
+/// <summary>Reads and writes cell files (<c>cell.json</c>); reading never throws for bad data.</summary>
+public static class CellFileSerializer
+{
+    /// <summary>The largest cell file accepted, in bytes (1 MiB).</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Reads a cell file from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="fileName">The file name for errors, or null.</param>
+    /// <returns>The cell file, or its errors.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static CellFileReadResult Read(string json, string? fileName = null) =>
+        Read(Encoding.UTF8.GetBytes(Preconditions.CheckNotNull(json, nameof(json))), fileName);
+
+    /// <summary>Reads a cell file from UTF-8 bytes.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON.</param>
+    /// <param name="fileName">The file name for errors, or null.</param>
+    /// <returns>The cell file, or its errors.</returns>
+    public static CellFileReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
+    {
+        var (cellFile, error) = JsonFiles.Deserialize<CellFile>(utf8Json, fileName, MaxFileBytes);
+        if (error is not null)
+        {
+            return new CellFileReadResult(null, [error]);
+        }
+
+        var errors = new List<CaseFileError>();
+        void Bad(string path, string message) => errors.Add(new CaseFileError("field.invalid", message, fileName, Path: path));
+        if (cellFile!.FormatVersion != 1)
+        {
+            Bad("$.formatVersion", $"formatVersion must be 1, not {cellFile.FormatVersion}");
+        }
+
+        var targets = cellFile.Targets.IsDefault ? [] : cellFile.Targets;
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (targets[i].Min < 0 || targets[i].Max < targets[i].Min)
+            {
+                Bad($"$.targets[{i}]", "a target needs 0 ≤ min ≤ max");
+            }
+        }
+
+        var counts = cellFile.FullMemberCounts.IsDefault ? [] : cellFile.FullMemberCounts;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i].Count < 0)
+            {
+                Bad($"$.fullMemberCounts[{i}].count", "a count cannot be negative");
+            }
+        }
+
+        var duties = cellFile.Duties.IsDefault ? [] : cellFile.Duties;
+        for (var i = 0; i < duties.Length; i++)
+        {
+            if (duties[i].EveryMonths is not (1 or 2 or 3 or 4 or 6 or 12))
+            {
+                Bad($"$.duties[{i}].everyMonths", "everyMonths must be 1, 2, 3, 4, 6 or 12");
+            }
+        }
+
+        return errors.Count == 0 ? new CellFileReadResult(cellFile, []) : new CellFileReadResult(null, errors);
+    }
+
+    /// <summary>Writes a cell file as indented JSON.</summary>
+    /// <param name="cellFile">The cell file.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cellFile"/> is null.</exception>
+    public static string Write(CellFile cellFile) =>
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(cellFile, nameof(cellFile)), ChiBoJson.Options);
+}
+
+/// <summary>The outcome of reading a cell file.</summary>
+/// <param name="Value">The cell file, or null.</param>
+/// <param name="Errors">The errors; empty when read.</param>
+public sealed record CellFileReadResult(CellFile? Value, IReadOnlyList<CaseFileError> Errors)
+{
+    /// <summary>Whether the file was read.</summary>
+    public bool IsValid => Value is not null;
+}

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using ChiBo.Cases;
+using ChiBo.Evaluation;
+using ChiBo.Lifecycle;
+using ChiBo.Text;
+using NodaTime;
+
+namespace ChiBo.Planning;
+
+/// <summary>A person of the roster, as reports name them.</summary>
+/// <param name="Id">The person's id.</param>
+/// <param name="FullName">The person's name.</param>
+/// <param name="File">The case file's name.</param>
+public sealed record PersonRef(string Id, string FullName, string File);
+
+/// <summary>A warning of a plan or audit (cảnh báo): a stable code, a message, and the people concerned.</summary>
+/// <param name="Code">A stable code, e.g. <c>target.missed</c>.</param>
+/// <param name="Message">What is wrong, in both languages.</param>
+/// <param name="People">The people concerned (may be empty).</param>
+public sealed record PlanWarning(string Code, LocalizedText Message, IReadOnlyList<PersonRef> People);
+
+/// <summary>A count per priority group.</summary>
+/// <param name="Group">The group.</param>
+/// <param name="Admitted">Admitted in the year (by ceremony date).</param>
+/// <param name="InPipeline">In the pipeline on the as-of date (source to admission decided).</param>
+public sealed record PriorityCount(PriorityGroup Group, int Admitted, int InPipeline);
+
+/// <summary>A count per stage.</summary>
+/// <param name="Stage">The stage.</param>
+/// <param name="Count">The number of cases in it.</param>
+public sealed record StageCount(Stage Stage, int Count);
+
+/// <summary>
+/// A cell's admission plan for a year (kế hoạch kết nạp đảng viên): target against admissions, the pipeline by
+/// stage, priority groups, what should complete within the year, and warnings.
+/// </summary>
+/// <param name="Year">The plan year.</param>
+/// <param name="AsOf">The date the roster was evaluated on.</param>
+/// <param name="Cell">The cell, or null when the roster has no cell file.</param>
+/// <param name="Supervisor">The plan's supervisor, or null.</param>
+/// <param name="Target">The year's target, or null when none is set.</param>
+/// <param name="Admitted">The people admitted in the year (ceremony in the year, on or before the as-of date).</param>
+/// <param name="ByStage">Every case by its stage on the as-of date, every stage listed (the totals equal the roster's cases).</param>
+/// <param name="PriorityGroups">Counts per priority group (every group, priority or not).</param>
+/// <param name="ExpectedAdmissions">People with an admission decision whose ceremony is due within the year.</param>
+/// <param name="ExpectedFullMemberships">Probationary members whose probation ends within the year.</param>
+/// <param name="Warnings">Warnings, in a stable order.</param>
+/// <param name="Errors">Files and cases that could not be read or replayed (nothing is dropped silently).</param>
+public sealed record AdmissionPlan(
+    int Year,
+    LocalDate AsOf,
+    Cell? Cell,
+    Supervisor? Supervisor,
+    AdmissionTarget? Target,
+    IReadOnlyList<PersonRef> Admitted,
+    IReadOnlyList<StageCount> ByStage,
+    IReadOnlyList<PriorityCount> PriorityGroups,
+    IReadOnlyList<PersonRef> ExpectedAdmissions,
+    IReadOnlyList<PersonRef> ExpectedFullMemberships,
+    IReadOnlyList<PlanWarning> Warnings,
+    IReadOnlyList<CaseFileError> Errors);
+
+/// <summary>A violation found by the audit, with its person and event date.</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Rule">The rule broken.</param>
+/// <param name="Event">The event's index in the case file.</param>
+/// <param name="Date">The event's date.</param>
+/// <param name="Message">What was broken.</param>
+/// <param name="Source">The legal source.</param>
+/// <param name="RuleSet">The rule set that judged it.</param>
+public sealed record AuditViolation(PersonRef Person, string Rule, int Event, LocalDate Date, LocalizedText Message, string Source, string RuleSet);
+
+/// <summary>The violations of one rule.</summary>
+/// <param name="Rule">The rule id.</param>
+/// <param name="Source">The legal source.</param>
+/// <param name="Count">How many.</param>
+/// <param name="Violations">Each violation.</param>
+public sealed record RuleViolationGroup(string Rule, string Source, int Count, IReadOnlyList<AuditViolation> Violations);
+
+/// <summary>A member-management outcome of the year (struck off, expelled, exempted, transferred, removed, refused).</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Event">The event's kind.</param>
+/// <param name="Date">The event's date.</param>
+/// <param name="Detail">The reason or destination recorded.</param>
+public sealed record MemberOutcome(PersonRef Person, EventKind Event, LocalDate Date, string? Detail);
+
+/// <summary>The number of outcomes of one kind.</summary>
+/// <param name="Event">The kind.</param>
+/// <param name="Count">How many in the year.</param>
+public sealed record OutcomeCount(EventKind Event, int Count);
+
+/// <summary>
+/// The supervision audit of a year (kiểm tra, giám sát): every violation in the year grouped by rule and by
+/// person, records that disagree with the cell file, and the year's member-management outcomes.
+/// </summary>
+/// <param name="Year">The audited year.</param>
+/// <param name="AsOf">The date the roster was evaluated on.</param>
+/// <param name="Cell">The cell, or null.</param>
+/// <param name="Supervisor">The supervisor, or null.</param>
+/// <param name="ByRule">Violations grouped by rule, most frequent first.</param>
+/// <param name="ByPerson">Violations per person, in roster order.</param>
+/// <param name="Findings">Other findings (records that disagree with the cell file, no supervisor named…).</param>
+/// <param name="Outcomes">Counts of member-management outcomes, every kind listed.</param>
+/// <param name="OutcomeList">Each outcome, by date.</param>
+/// <param name="Errors">Files and cases that could not be read or replayed.</param>
+public sealed record SupervisionAudit(
+    int Year,
+    LocalDate AsOf,
+    Cell? Cell,
+    Supervisor? Supervisor,
+    IReadOnlyList<RuleViolationGroup> ByRule,
+    IReadOnlyList<PersonViolations> ByPerson,
+    IReadOnlyList<PlanWarning> Findings,
+    IReadOnlyList<OutcomeCount> Outcomes,
+    IReadOnlyList<MemberOutcome> OutcomeList,
+    IReadOnlyList<CaseFileError> Errors);
+
+/// <summary>The violations of one person.</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Violations">The violations.</param>
+public sealed record PersonViolations(PersonRef Person, IReadOnlyList<AuditViolation> Violations);
+
+/// <summary>One item of due work: a case's deadline or a cell's periodic duty.</summary>
+/// <param name="Person">The person, or null for a cell duty.</param>
+/// <param name="Action">What is due: a <see cref="DeadlineAction"/> name or a <see cref="DutyKind"/> name (camelCase).</param>
+/// <param name="Due">The last day to do it.</param>
+/// <param name="Status">The status on the as-of date.</param>
+/// <param name="Source">The legal or plan source.</param>
+/// <param name="LastDone">For a duty, the last meeting held for it, or null.</param>
+public sealed record DueItem(PersonRef? Person, string Action, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? LastDone = null);
+
+/// <summary>Due work across a roster on a date (việc đến hạn), sorted by due date.</summary>
+/// <param name="AsOf">The date.</param>
+/// <param name="Cell">The cell, or null.</param>
+/// <param name="Items">Every open deadline and duty, by due date.</param>
+/// <param name="Errors">Files and cases that could not be read or replayed.</param>
+public sealed record DueWork(LocalDate AsOf, Cell? Cell, IReadOnlyList<DueItem> Items, IReadOnlyList<CaseFileError> Errors);

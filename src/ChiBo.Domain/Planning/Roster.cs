@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ChiBo.Cases;
+using ChiBo.Utility;
+
+namespace ChiBo.Planning;
+
+/// <summary>One file handed to the roster loader: its name and its bytes (the host does the I/O).</summary>
+/// <param name="Name">The file name shown in errors.</param>
+/// <param name="Content">The file's UTF-8 bytes.</param>
+public sealed record RosterFile(string Name, ReadOnlyMemory<byte> Content);
+
+/// <summary>A case of a roster, with the file it came from.</summary>
+/// <param name="FileName">The file name.</param>
+/// <param name="Case">The case file.</param>
+public sealed record RosterCase(string FileName, CaseFile Case);
+
+/// <summary>
+/// The cases of one cell (danh sách theo dõi của chi bộ) and its cell file. Loading reports every bad file with
+/// its error and goes on with the rest: nothing is silently dropped. Immutable.
+/// </summary>
+public sealed class Roster
+{
+    private Roster(CellFile? cellFile, ImmutableArray<RosterCase> cases, ImmutableArray<CaseFileError> errors)
+    {
+        CellFile = cellFile;
+        Cases = cases;
+        Errors = errors;
+    }
+
+    /// <summary>The cell file, or null when none was given (or it could not be read: see <see cref="Errors"/>).</summary>
+    public CellFile? CellFile { get; }
+
+    /// <summary>The cases read, in file-name order.</summary>
+    public ImmutableArray<RosterCase> Cases { get; }
+
+    /// <summary>Every file that could not be read, with its error.</summary>
+    public ImmutableArray<CaseFileError> Errors { get; }
+
+    /// <summary>An empty roster.</summary>
+    public static Roster Empty { get; } = new(null, [], []);
+
+    /// <summary>Loads a roster from a cell file and case files.</summary>
+    /// <param name="cellFile">The cell file's bytes, or null when there is none.</param>
+    /// <param name="caseFiles">The case files.</param>
+    /// <returns>The roster, with the errors of the files that could not be read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseFiles"/> is null.</exception>
+    public static Roster Load(RosterFile? cellFile, IEnumerable<RosterFile> caseFiles)
+    {
+        Preconditions.CheckNotNull(caseFiles, nameof(caseFiles));
+        var errors = ImmutableArray.CreateBuilder<CaseFileError>();
+        CellFile? cell = null;
+        if (cellFile is not null)
+        {
+            var read = CellFileSerializer.Read(cellFile.Content.Span, cellFile.Name);
+            cell = read.Value;
+            errors.AddRange(read.Errors);
+        }
+
+        var cases = ImmutableArray.CreateBuilder<RosterCase>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in caseFiles.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var read = CaseFileSerializer.Read(file.Content.Span, file.Name);
+            if (!read.IsValid)
+            {
+                errors.AddRange(read.Errors);
+                continue;
+            }
+
+            var id = read.Value!.Person.Id;
+            if (ids.TryGetValue(id, out var first))
+            {
+                errors.Add(new CaseFileError("roster.duplicatePerson",
+                    $"person id '{id}' is already used by {first}", file.Name, Path: "$.person.id"));
+                continue;
+            }
+
+            ids[id] = file.Name;
+            cases.Add(new RosterCase(file.Name, read.Value));
+        }
+
+        return new Roster(cell, cases.ToImmutable(), errors.ToImmutable());
+    }
+
+    /// <summary>Builds a roster from cases already in memory.</summary>
+    /// <param name="cellFile">The cell file, or null.</param>
+    /// <param name="cases">The cases.</param>
+    /// <returns>The roster.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cases"/> is null.</exception>
+    public static Roster Of(CellFile? cellFile, IEnumerable<RosterCase> cases) =>
+        new(cellFile, [.. Preconditions.CheckNotNull(cases, nameof(cases)).OrderBy(c => c.FileName, StringComparer.Ordinal)], []);
+}
