@@ -13,6 +13,7 @@ internal static class CommandRegistry
     [
         new Commands.EvaluateCommand(),
         new Commands.GraphCommand(),
+        new Commands.RulesValidateCommand(),
     ];
 
     public static IReadOnlyList<ICliCommand> All => Commands;
