@@ -54,7 +54,7 @@ actual="$(cd "$feed" && ls | sort | tr '\n' ' ' | sed 's/ $//')"
 [ "$actual" = "$expected" ] || fail "expected exactly: $expected; found: $actual"
 
 metadata=('<license type="expression">MIT</license>' '<readme>PACKAGE.md</readme>' '<authors>ChiBo contributors</authors>'
-          '<description>.+</description>' '<tags>.*chibo.*</tags>' '<repository type="git" url="https://github.com/[^"]+" commit="[0-9a-f]{40}"')
+          '<description>.+</description>' '<tags>.*chibo.*</tags>' '<repository type="git" url="https://github.com/[^"]+"[^>]* commit="[0-9a-f]{40}"')
 for lib in ChiBo.Domain ChiBo.Rules; do
   nupkg="$feed/$lib.$version.nupkg"
   expect_entry "$nupkg" "lib/net10.0/$lib.dll" "lib/net10.0/$lib.xml" PACKAGE.md

@@ -27,9 +27,9 @@ public static class Program
         LocalDate? asOf = null;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--as-of" && i + 1 < args.Length && LocalDatePattern.Iso.Parse(args[i + 1]) is { Success: true } date)
+            if (args[i] == "--as-of" && i + 1 < args.Length && LocalDatePattern.Iso.Parse(args[i + 1]) is { Success: true } parsed)
             {
-                asOf = date.Value;
+                asOf = parsed.Value;
                 i++;
             }
             else if (!args[i].StartsWith('-') && folder is null)
@@ -57,7 +57,7 @@ public static class Program
 
     private static int Run(CaseEvaluator evaluator, string folder, LocalDate asOf, TextWriter o, TextWriter err)
     {
-        o.WriteLine($"ChiBo {Describe(typeof(CaseEvaluator).Assembly)}; ChiBo.Rules {Describe(Assembly.Load("ChiBo.Rules"))}");
+        o.WriteLine($"ChiBo.Domain {Describe(typeof(CaseEvaluator).Assembly)}; ChiBo.Rules {Describe(Assembly.Load("ChiBo.Rules"))}");
         o.WriteLine($"Cases in {folder} as of {LocalDatePattern.Iso.Format(asOf)}");
         o.WriteLine();
         var rows = new List<string[]> { new[] { "case", "stage", "next gate", "ruleSet", "failed checks", "violations", "deadlines" } };
