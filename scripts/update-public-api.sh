@@ -31,6 +31,7 @@ for project in "${projects[@]}"; do
 
   echo "update-public-api: $project"
   dotnet format analyzers "$project" --diagnostics RS0016 --severity warn
+  [ -z "$(tail -c 1 "$unshipped")" ] || echo >>"$unshipped"   # the code fix leaves no final newline
 done
 
 # The proof: the libraries build with warnings as errors, so any API drift left (RS0016, RS0017, RS0036, …) fails here.
