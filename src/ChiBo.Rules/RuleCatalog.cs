@@ -7,6 +7,7 @@ using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
+using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
 using ChiBo.Utility;
 using NodaTime;
@@ -90,9 +91,10 @@ public sealed class RuleCatalog : ICaseRules
 
         var sets = new List<RuleSet>();
         var errors = new List<RuleLoadError>();
+        var cache = new ExpressionCache();
         foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
         {
-            var result = RuleSetLoader.LoadFile(file);
+            var result = RuleSetLoader.LoadFile(file, cache);
             errors.AddRange(result.Errors);
             if (result.Value is { } set)
             {
@@ -113,9 +115,10 @@ public sealed class RuleCatalog : ICaseRules
         Preconditions.CheckNotNull(files, nameof(files));
         var sets = new List<RuleSet>();
         var errors = new List<RuleLoadError>();
+        var cache = new ExpressionCache();
         foreach (var (name, content) in files)
         {
-            var result = RuleSetLoader.Load(content, name);
+            var result = RuleSetLoader.Load(content, name, cache);
             errors.AddRange(result.Errors);
             if (result.Value is { } set)
             {

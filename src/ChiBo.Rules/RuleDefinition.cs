@@ -1,4 +1,3 @@
-using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
 using ChiBo.Text;
 
@@ -10,8 +9,9 @@ namespace ChiBo.Rules;
 /// </summary>
 public sealed class RuleDefinition
 {
-    private readonly RulePredicate predicate;
-    private readonly RulePredicate? pending;
+    // The workflow holds the compiled code of all its rules; it attaches itself when it is built.
+    private RuleWorkflow? workflow;
+    private int index;
 
     internal RuleDefinition(
         string id,
@@ -19,9 +19,7 @@ public sealed class RuleDefinition
         string? pendingWhen,
         string source,
         LocalizedText message,
-        string? description,
-        RulePredicate predicate,
-        RulePredicate? pending)
+        string? description)
     {
         Id = id;
         Expression = expression;
@@ -29,8 +27,6 @@ public sealed class RuleDefinition
         Source = source;
         Message = message;
         Description = description;
-        this.predicate = predicate;
-        this.pending = pending;
     }
 
     /// <summary>The stable rule id, e.g. <c>age.minimum</c>.</summary>
@@ -57,12 +53,23 @@ public sealed class RuleDefinition
     /// <summary>Whether the rule holds for the facts.</summary>
     /// <param name="facts">The facts of the gate.</param>
     /// <returns>True when the rule holds.</returns>
-    public bool IsSatisfiedBy(in GateFacts facts) => predicate(in facts);
+    /// <remarks>Runs the workflow's compiled rules and reads this rule's result: a gate's rules are compiled together.</remarks>
+    public bool IsSatisfiedBy(in GateFacts facts) => (workflow!.Run(in facts, out _) & (1UL << index)) != 0;
 
     /// <summary>Whether the rule must wait for the gate's act before it can be judged.</summary>
     /// <param name="facts">The facts of the gate.</param>
     /// <returns>True when pending.</returns>
-    public bool IsPending(in GateFacts facts) => pending is not null && pending(in facts);
+    public bool IsPending(in GateFacts facts)
+    {
+        workflow!.Run(in facts, out var pending);
+        return (pending & (1UL << index)) != 0;
+    }
+
+    internal void AttachTo(RuleWorkflow owner, int position)
+    {
+        workflow = owner;
+        index = position;
+    }
 
     /// <summary>Returns the id.</summary>
     /// <returns>The id.</returns>

@@ -37,7 +37,10 @@ public static partial class RuleSetLoader
     /// <param name="utf8Json">The file's bytes.</param>
     /// <param name="fileName">The file name to cite in errors, or null.</param>
     /// <returns>The rule set, or every error found.</returns>
-    public static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName)
+    public static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName) => Load(utf8Json, fileName, null);
+
+    /// <summary>Loads a rule set, sharing the checked expressions of the files loaded with the same cache.</summary>
+    internal static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache)
     {
         var (document, jsonError) = JsonFiles.Deserialize<RuleSetDocument>(utf8Json, fileName, MaxFileBytes);
         if (document is null)
@@ -46,15 +49,23 @@ public static partial class RuleSetLoader
             return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path));
         }
 
-        var context = new Context(fileName, JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..]));
-        return context.Build(document);
+        var context = new Context(fileName, cache ?? new ExpressionCache());
+        var result = context.Build(document);
+
+        // Lines and columns are needed only to report errors: the file is scanned for them only then.
+        return result.Value is null
+            ? new RuleLoadResult<RuleSet>(null, context.Locate(JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])))
+            : result;
     }
 
     /// <summary>Loads a rule set from a file on disk.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The rule set, or every error found (an unreadable file is an error, not an exception).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static RuleLoadResult<RuleSet> LoadFile(string path)
+    public static RuleLoadResult<RuleSet> LoadFile(string path) => LoadFile(path, null);
+
+    /// <summary>Loads a rule set from a file, sharing the checked expressions of the files loaded with the same cache.</summary>
+    internal static RuleLoadResult<RuleSet> LoadFile(string path, ExpressionCache? cache)
     {
         Preconditions.CheckNotNull(path, nameof(path));
         byte[] bytes;
@@ -73,7 +84,7 @@ public static partial class RuleSetLoader
             return Fail(new RuleLoadError("file.unreadable", ex.Message, path));
         }
 
-        return Load(bytes, path);
+        return Load(bytes, path, cache);
     }
 
     private static RuleLoadResult<RuleSet> Fail(RuleLoadError error) => new(null, [error]);
@@ -84,9 +95,11 @@ public static partial class RuleSetLoader
     [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$")]
     private static partial Regex RuleIdPattern();
 
-    private sealed class Context(string? file, JsonPositions positions)
+    private sealed class Context(string? file, ExpressionCache cache)
     {
+        // Errors are collected without line and column; Locate adds them when the load fails.
         private readonly List<RuleLoadError> errors = [];
+        private readonly List<int> columnOffsets = [];
 
         public RuleLoadResult<RuleSet> Build(RuleSetDocument document)
         {
@@ -112,16 +125,38 @@ public static partial class RuleSetLoader
             }
 
             var parameters = Parameters(document.Parameters);
-            var workflows = parameters is null ? [] : Workflows(document.Workflows, parameters);
+            var drafts = parameters is null ? [] : Workflows(document.Workflows);
             if (errors.Count > 0)
             {
                 return new RuleLoadResult<RuleSet>(null, errors.ToArray());
             }
 
+            // Every expression checked: compile each workflow's rules into one delegate, the parameters folded in.
+            var workflows = ImmutableArray.CreateBuilder<RuleWorkflow>(drafts.Count);
+            foreach (var (gate, rules) in drafts)
+            {
+                var run = RuleExpressionCompiler.CompileWorkflow(rules.Select(r => (r.Predicate, r.Pending)).ToArray(), parameters!);
+                workflows.Add(new RuleWorkflow(gate, [.. rules.Select(r => r.Rule)], run));
+            }
+
             return new RuleLoadResult<RuleSet>(
                 new RuleSet(id!, title!.Value, document.Description, document.EffectiveFrom!.Value,
-                    [.. document.Sources!], parameters!, workflows, file),
+                    [.. document.Sources!], parameters!, workflows.MoveToImmutable(), file),
                 []);
+        }
+
+        /// <summary>The errors with the line and column of each path (and, in an expression, of the character).</summary>
+        public RuleLoadError[] Locate(JsonPositions positions)
+        {
+            var located = new RuleLoadError[errors.Count];
+            for (var i = 0; i < errors.Count; i++)
+            {
+                var error = errors[i];
+                var (line, column) = error.Path is { } path ? positions.Find(path) : (null, null);
+                located[i] = error with { Line = line, Column = column is { } c && columnOffsets[i] > 0 ? c + columnOffsets[i] : column };
+            }
+
+            return located;
         }
 
         private RuleParameters? Parameters(Dictionary<string, ParameterDocument>? documents)
@@ -209,7 +244,7 @@ public static partial class RuleSetLoader
             return number;
         }
 
-        private ImmutableArray<RuleWorkflow> Workflows(List<WorkflowDocument>? documents, RuleParameters parameters)
+        private List<(Gate Gate, List<RuleDraft> Rules)> Workflows(List<WorkflowDocument>? documents)
         {
             if (documents is null)
             {
@@ -229,7 +264,7 @@ public static partial class RuleSetLoader
                 return [];
             }
 
-            var workflows = ImmutableArray.CreateBuilder<RuleWorkflow>();
+            var workflows = new List<(Gate, List<RuleDraft>)>(documents.Count);
             var gates = new HashSet<Gate>();
             for (var w = 0; w < documents.Count; w++)
             {
@@ -267,23 +302,23 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
-                var built = ImmutableArray.CreateBuilder<RuleDefinition>();
+                var built = new List<RuleDraft>(rules.Count);
                 var ids = new HashSet<string>(StringComparer.Ordinal);
                 for (var r = 0; r < rules.Count; r++)
                 {
-                    if (Rule(rules[r], $"{path}.Rules[{r}]", name, parameters, ids) is { } rule)
+                    if (Rule(rules[r], $"{path}.Rules[{r}]", name, ids) is { } rule)
                     {
                         built.Add(rule);
                     }
                 }
 
-                workflows.Add(new RuleWorkflow(gate.Value, built.ToImmutable()));
+                workflows.Add((gate.Value, built));
             }
 
-            return workflows.ToImmutable();
+            return workflows;
         }
 
-        private RuleDefinition? Rule(RuleDocument document, string path, string workflow, RuleParameters parameters, HashSet<string> ids)
+        private RuleDraft? Rule(RuleDocument document, string path, string workflow, HashSet<string> ids)
         {
             var id = document.RuleName;
             if (string.IsNullOrWhiteSpace(id))
@@ -318,18 +353,19 @@ public static partial class RuleSetLoader
             }
 
             var message = Text(document.Messages, path + ".messages", "messages", id, workflow);
-            var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
-            var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
+            var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, required: true);
+            var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, required: false);
             if (errors.Count > before || predicate is null || message is null || document.Enabled == false)
             {
                 return null;
             }
 
-            return new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value,
-                document.Description, predicate, pending);
+            return new RuleDraft(
+                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, document.Description),
+                predicate, pending);
         }
 
-        private RulePredicate? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)
+        private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, bool required)
         {
             if (text is null)
             {
@@ -341,16 +377,15 @@ public static partial class RuleSetLoader
                 return null;
             }
 
-            var (predicate, error) = RuleExpressionCompiler.Compile(text, parameters);
+            var (expression, error) = cache.Check(text);
             if (error is not null)
             {
-                var (line, column) = positions.Find(path);
                 var at = error.Position is { } p ? $" (at character {p + 1} of the expression)" : string.Empty;
-                errors.Add(new RuleLoadError(error.Code, $"{field} '{text}' {Describe(error)}{at}", file, rule, workflow, line,
-                    column is { } c && error.Position is { } q ? c + 1 + q : column, path));
+                errors.Add(new RuleLoadError(error.Code, $"{field} '{text}' {Describe(error)}{at}", file, rule, workflow, Path: path));
+                columnOffsets.Add(error.Position is { } q ? q + 1 : 0);
             }
 
-            return predicate;
+            return expression;
         }
 
         private static string Describe(ExpressionError error) => error.Code switch
@@ -376,8 +411,11 @@ public static partial class RuleSetLoader
 
         private void Error(string code, string message, string path, string? rule = null, string? workflow = null)
         {
-            var (line, column) = positions.Find(path == "$" ? "$" : path);
-            errors.Add(new RuleLoadError(code, message, file, rule, workflow, line, column, path));
+            errors.Add(new RuleLoadError(code, message, file, rule, workflow, Path: path));
+            columnOffsets.Add(0);
         }
     }
+
+    /// <summary>A rule checked but not yet compiled: its definition and its checked expressions.</summary>
+    private sealed record RuleDraft(RuleDefinition Rule, CheckedExpression Predicate, CheckedExpression? Pending);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ChiBo.Lifecycle;
+using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
 
 namespace ChiBo.Rules;
@@ -10,10 +11,17 @@ public sealed class RuleWorkflow
     /// <summary>The most rules a workflow may hold (each result is one bit of <see cref="GateOutcome"/>).</summary>
     public const int MaxRules = 64;
 
-    internal RuleWorkflow(Gate gate, ImmutableArray<RuleDefinition> rules)
+    private readonly WorkflowPredicate run;
+
+    internal RuleWorkflow(Gate gate, ImmutableArray<RuleDefinition> rules, WorkflowPredicate run)
     {
         Gate = gate;
         Rules = rules;
+        this.run = run;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i].AttachTo(this, i);
+        }
     }
 
     /// <summary>The gate.</summary>
@@ -25,23 +33,17 @@ public sealed class RuleWorkflow
     /// <summary>Runs every rule on the facts; allocates nothing.</summary>
     /// <param name="facts">The facts of the gate.</param>
     /// <returns>Which rules passed and which are pending, one bit per rule in order.</returns>
+    /// <remarks>
+    /// The workflow's rules are compiled together into one delegate when the rule set loads, so this is one call:
+    /// no per-rule dispatch, the rule set's parameters folded in as constants.
+    /// </remarks>
     public GateOutcome Evaluate(in GateFacts facts)
     {
-        ulong passed = 0;
-        ulong pending = 0;
-        var rules = Rules.AsSpan();
-        for (var i = 0; i < rules.Length; i++)
-        {
-            if (rules[i].IsSatisfiedBy(in facts))
-            {
-                passed |= 1UL << i;
-            }
-            else if (rules[i].IsPending(in facts))
-            {
-                pending |= 1UL << i;
-            }
-        }
+        var passed = run(in facts, out var pending);
 
-        return new GateOutcome(this, passed, pending);
+        // A rule that holds is passed, whatever its pendingWhen says.
+        return new GateOutcome(this, passed, pending & ~passed);
     }
+
+    internal ulong Run(in GateFacts facts, out ulong pending) => run(in facts, out pending);
 }

@@ -11,27 +11,46 @@ using RulesEngine.Models;
 
 namespace ChiBo.Rules.Expressions;
 
-/// <summary>A compiled rule expression: reads the facts by reference, allocates nothing.</summary>
+/// <summary>
+/// A workflow compiled into one delegate: every rule of the workflow in order, reading the facts by reference,
+/// allocating nothing. Bit i of the result is set when rule i holds; bit i of <paramref name="pending"/> when rule
+/// i's <c>pendingWhen</c> holds (whether or not the rule holds).
+/// </summary>
 /// <param name="facts">The facts of the gate.</param>
-/// <returns>Whether the expression holds.</returns>
-internal delegate bool RulePredicate(in GateFacts facts);
+/// <param name="pending">The rules whose <c>pendingWhen</c> holds.</param>
+/// <returns>The rules that hold.</returns>
+internal delegate ulong WorkflowPredicate(in GateFacts facts, out ulong pending);
 
 /// <summary>A refusal to compile an expression: code, message and the 0-based character position, if known.</summary>
 internal sealed record ExpressionError(string Code, string Message, int? Position);
 
 /// <summary>
-/// Turns rule text into a typed delegate in four steps, all at load: a lexical pre-check (length, nesting, the
+/// An expression that parsed, passed the allow-list and gives true/false: its tree over one parameter per facts
+/// group and <c>params</c>. Independent of the parameters' values, so that one parse serves every rule set that
+/// writes the same text. Immutable.
+/// </summary>
+/// <param name="Body">The parsed tree.</param>
+/// <param name="Groups">The parameters standing for the facts groups, in <see cref="RuleLanguage.Groups"/> order.</param>
+/// <param name="Parameters">The parameter standing for <c>params</c>.</param>
+internal sealed record CheckedExpression(Expression Body, IReadOnlyList<ParameterExpression> Groups, ParameterExpression Parameters);
+
+/// <summary>
+/// Turns rule text into compiled code in five steps, all at load: a lexical pre-check (length, nesting, the
 /// <c>new</c> keyword, which would make the parser emit types), RulesEngine's <see cref="RuleExpressionParser"/>
 /// (System.Linq.Dynamic.Core) over one parameter per facts group and <c>params</c>, the
-/// <see cref="ExpressionGuard"/> allow-list, and a rewrite that reads the groups from one <c>in GateFacts</c>
-/// and folds <c>params.x</c> into constants before compiling.
+/// <see cref="ExpressionGuard"/> allow-list (<see cref="Check"/>); then, per workflow, a rewrite that reads the
+/// groups from one <c>in GateFacts</c> and folds <c>params.x</c> into constants, and one compilation of all the
+/// workflow's rules into a single <see cref="WorkflowPredicate"/> (<see cref="CompileWorkflow"/>).
 /// </summary>
 internal static partial class RuleExpressionCompiler
 {
     private static readonly RuleExpressionParser Parser = new(new ReSettings());
     private static readonly Lock ParserLock = new();
 
-    public static (RulePredicate? Predicate, ExpressionError? Error) Compile(string expression, RuleParameters parameters)
+    /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing.</summary>
+    /// <param name="expression">The rule text.</param>
+    /// <returns>The checked expression, or why it is refused.</returns>
+    public static (CheckedExpression? Expression, ExpressionError? Error) Check(string expression)
     {
         if (PreCheck(expression) is { } refused)
         {
@@ -68,11 +87,43 @@ internal static partial class RuleExpressionCompiler
             return (null, new ExpressionError("expression.type", $"the expression gives {body.Type.Name}, not true/false", null));
         }
 
-        var facts = Expression.Parameter(typeof(GateFacts).MakeByRefType(), "facts");
-        var rewritten = new Rewriter(facts, groups, parametersParameter, parameters).Visit(body);
-        var predicate = Expression.Lambda<RulePredicate>(rewritten, facts).Compile();
-        return (predicate, null);
+        return (new CheckedExpression(body, groups, parametersParameter), null);
     }
+
+    /// <summary>
+    /// Compiles the rules of a workflow, in order, into one delegate: the rule set's parameters become constants,
+    /// each rule sets its bit of the result and each <c>pendingWhen</c> its bit of <c>pending</c>.
+    /// </summary>
+    /// <param name="rules">Each rule's expression and <c>pendingWhen</c> (or null), at most 64.</param>
+    /// <param name="parameters">The rule set's parameters.</param>
+    /// <returns>The delegate.</returns>
+    public static WorkflowPredicate CompileWorkflow(IReadOnlyList<(CheckedExpression Predicate, CheckedExpression? Pending)> rules, RuleParameters parameters)
+    {
+        var facts = Expression.Parameter(typeof(GateFacts).MakeByRefType(), "facts");
+        var pending = Expression.Parameter(typeof(ulong).MakeByRefType(), "pending");
+        var passed = Expression.Variable(typeof(ulong), "passed");
+        var steps = new List<Expression>(2 * rules.Count + 3)
+        {
+            Expression.Assign(passed, Expression.Constant(0UL)),
+            Expression.Assign(pending, Expression.Constant(0UL)),
+        };
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var bit = Expression.Constant(1UL << i);
+            steps.Add(Expression.IfThen(Bind(rules[i].Predicate, facts, parameters), Expression.OrAssign(passed, bit)));
+            if (rules[i].Pending is { } pendingWhen)
+            {
+                steps.Add(Expression.IfThen(Bind(pendingWhen, facts, parameters), Expression.OrAssign(pending, bit)));
+            }
+        }
+
+        steps.Add(passed);
+        return Expression.Lambda<WorkflowPredicate>(Expression.Block([passed], steps), facts, pending).Compile();
+    }
+
+    /// <summary>The expression over the one <c>in GateFacts</c> parameter, with the parameters' values folded in.</summary>
+    private static Expression Bind(CheckedExpression expression, ParameterExpression facts, RuleParameters parameters) =>
+        new Rewriter(facts, expression.Groups, expression.Parameters, parameters).Visit(expression.Body);
 
     private static ExpressionError? PreCheck(string expression)
     {
