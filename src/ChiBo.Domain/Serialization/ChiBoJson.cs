@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace ChiBo.Serialization;
 
@@ -37,7 +36,8 @@ public static class ChiBoJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        // LocalDate is the only NodaTime type in ChiBo's documents (see IsoLocalDateConverter for why it is ChiBo's own).
+        options.Converters.Add(IsoLocalDateConverter.Instance);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
