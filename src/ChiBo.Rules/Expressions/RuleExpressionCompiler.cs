@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using System.Threading;
 using ChiBo.Rules.Facts;
-using RulesEngine.ExpressionBuilders;
-using RulesEngine.Models;
 
 namespace ChiBo.Rules.Expressions;
 
@@ -36,15 +36,24 @@ internal sealed record CheckedExpression(Expression Body, IReadOnlyList<Paramete
 
 /// <summary>
 /// Turns rule text into compiled code in five steps, all at load: a lexical pre-check (length, nesting, the
-/// <c>new</c> keyword, which would make the parser emit types), RulesEngine's <see cref="RuleExpressionParser"/>
-/// (System.Linq.Dynamic.Core) over one parameter per facts group and <c>params</c>, the
+/// <c>new</c> keyword, which would make the parser emit types), the parser of RulesEngine's expressions
+/// (System.Linq.Dynamic.Core's <see cref="ExpressionParser"/>, configured as RulesEngine 6's
+/// <c>RuleExpressionParser</c> configures it, see <see cref="Config"/>) over one parameter per facts group and
+/// <c>params</c>, the
 /// <see cref="ExpressionGuard"/> allow-list (<see cref="Check"/>); then, per workflow, a rewrite that reads the
 /// groups from one <c>in GateFacts</c> and folds <c>params.x</c> into constants, and one compilation of all the
 /// workflow's rules into a single <see cref="WorkflowPredicate"/> (<see cref="CompileWorkflow"/>).
 /// </summary>
 internal static partial class RuleExpressionCompiler
 {
-    private static readonly RuleExpressionParser Parser = new(new ReSettings());
+    /// <summary>
+    /// The parser's configuration: RulesEngine 6.0.1's <c>RuleExpressionParser</c> parses with
+    /// <c>new ExpressionParser(parameters, text, [], new ParsingConfig { CustomTypeProvider = …, IsCaseSensitive = false })</c>;
+    /// ChiBo does the same with one difference, the type provider: <see cref="NoCustomTypes"/> makes no type of the
+    /// process reachable by name (RulesEngine's provider scans every loaded assembly for types to offer, which
+    /// cost a tenth of a second at the first load, and offered nothing the allow-list would let through).
+    /// </summary>
+    private static readonly ParsingConfig Config = new() { CustomTypeProvider = new NoCustomTypes(), IsCaseSensitive = false };
     private static readonly Lock ParserLock = new();
 
     /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing.</summary>
@@ -65,7 +74,7 @@ internal static partial class RuleExpressionCompiler
         {
             lock (ParserLock)
             {
-                body = Parser.Parse(expression, all, typeof(bool));
+                body = new ExpressionParser(all, expression, [], Config).Parse(typeof(bool));
             }
         }
         catch (ParseException ex)
