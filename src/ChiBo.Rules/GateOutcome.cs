@@ -33,7 +33,7 @@ public readonly record struct GateOutcome(RuleWorkflow Workflow, ulong Passed, u
         var checks = new RuleCheck[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
-            checks[i] = new RuleCheck(rules[i].Id, IsPassed(i), rules[i].Message, rules[i].Source) { Pending = IsPending(i) };
+            checks[i] = rules[i].Check(IsPassed(i), IsPending(i));
         }
 
         return checks;

@@ -1,3 +1,4 @@
+using ChiBo.Evaluation;
 using ChiBo.Rules.Facts;
 using ChiBo.Text;
 
@@ -13,6 +14,10 @@ public sealed class RuleDefinition
     private RuleWorkflow? workflow;
     private int index;
 
+    // The rule's check in each state (passed, pending), built once: RuleCheck is an immutable record, so every
+    // evaluation can share them and build only the list.
+    private readonly RuleCheck[] checks;
+
     internal RuleDefinition(
         string id,
         string expression,
@@ -27,6 +32,13 @@ public sealed class RuleDefinition
         Source = source;
         Message = message;
         Description = description;
+        checks =
+        [
+            new RuleCheck(id, false, message, source),
+            new RuleCheck(id, true, message, source),
+            new RuleCheck(id, false, message, source) { Pending = true },
+            new RuleCheck(id, true, message, source) { Pending = true },
+        ];
     }
 
     /// <summary>The stable rule id, e.g. <c>age.minimum</c>.</summary>
@@ -64,6 +76,9 @@ public sealed class RuleDefinition
         workflow!.Run(in facts, out var pending);
         return (pending & (1UL << index)) != 0;
     }
+
+    /// <summary>The rule's check: shared instances, one per state.</summary>
+    internal RuleCheck Check(bool passed, bool pending) => checks[(passed ? 1 : 0) | (pending ? 2 : 0)];
 
     internal void AttachTo(RuleWorkflow owner, int position)
     {

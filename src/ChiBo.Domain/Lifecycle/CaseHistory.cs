@@ -58,12 +58,35 @@ public sealed class CaseHistory
     /// <summary>The last applied event of one type (in replay order), or null.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <returns>The event, or null.</returns>
-    public T? Last<T>() where T : CaseEvent => Applied.Select(a => a.Event).OfType<T>().LastOrDefault();
+    public T? Last<T>() where T : CaseEvent
+    {
+        var applied = Applied.AsSpan();
+        for (var i = applied.Length - 1; i >= 0; i--)
+        {
+            if (applied[i].Event is T e)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The first applied event of one type (in replay order), or null.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <returns>The event, or null.</returns>
-    public T? First<T>() where T : CaseEvent => Applied.Select(a => a.Event).OfType<T>().FirstOrDefault();
+    public T? First<T>() where T : CaseEvent
+    {
+        foreach (var step in Applied.AsSpan())
+        {
+            if (step.Event is T e)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The party entry date (ngày vào Đảng): the ceremony's date, or null before a ceremony.</summary>
     public LocalDate? PartyEntry => First<CeremonyHeld>()?.Date;
@@ -83,18 +106,19 @@ public sealed class CaseHistory
 
     private Gate NextProbationGate()
     {
-        if (!EventsOf<CellVoted>().Any(e => e.Event.Purpose == VotePurpose.FullMembership))
+        bool cellVoted = false, committeeVoted = false;
+        foreach (var step in Applied.AsSpan())
+        {
+            cellVoted |= step.Event is CellVoted { Purpose: VotePurpose.FullMembership };
+            committeeVoted |= step.Event is GrassrootsCommitteeVoted { Purpose: VotePurpose.FullMembership };
+        }
+
+        if (!cellVoted)
         {
             return Gate.FullMembershipVote;
         }
 
-        if (Case.Cell.Kind == CellKind.SubordinateCell
-            && !EventsOf<GrassrootsCommitteeVoted>().Any(e => e.Event.Purpose == VotePurpose.FullMembership))
-        {
-            return Gate.CommitteeApproval;
-        }
-
-        return Gate.FullMembershipDecision;
+        return Case.Cell.Kind == CellKind.SubordinateCell && !committeeVoted ? Gate.CommitteeApproval : Gate.FullMembershipDecision;
     }
 
     /// <summary>Returns the person's id and the stage.</summary>

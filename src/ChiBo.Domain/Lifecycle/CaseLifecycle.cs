@@ -1,5 +1,6 @@
-using System.Collections.Immutable;
+using System;
 using System.Linq;
+using System.Runtime.InteropServices;
 using ChiBo.Cases;
 using ChiBo.Text;
 using ChiBo.Utility;
@@ -25,19 +26,19 @@ public static class CaseLifecycle
         Preconditions.CheckNotNull(caseFile, nameof(caseFile));
         table ??= TransitionTable.Standard;
 
-        var ordered = caseFile.Events
-            .Select((e, i) => (Event: e, Index: i))
-            .Where(x => asOf is null || x.Event.Date <= asOf.Value)
-            .OrderBy(x => x.Event.Date)
-            .ThenBy(x => x.Index)
-            .ToArray();
+        var events = caseFile.Events.AsSpan();
+        Span<int> order = events.Length <= 128 ? stackalloc int[events.Length] : new int[events.Length];
+        var count = InReplayOrder(events, asOf, order);
+        order = order[..count];
 
         var stage = table.Initial;
         var exempt = false;
         var fullMembershipVote = false;
-        var applied = ImmutableArray.CreateBuilder<AppliedEvent>(ordered.Length);
-        foreach (var (e, index) in ordered)
+        var applied = new AppliedEvent[count];
+        for (var k = 0; k < order.Length; k++)
         {
+            var index = order[k];
+            var e = events[index];
             if (stage.IsTerminal())
             {
                 return Reject(caseFile, index, e, stage, null, new LocalizedText(
@@ -45,8 +46,8 @@ public static class CaseLifecycle
                     $"the case ended at stage '{stage.JsonName()}'; no event can follow"));
             }
 
-            var candidates = table.Find(stage, e.Kind).ToArray();
-            if (candidates.Length == 0)
+            var candidates = table.Rows(stage, e.Kind);
+            if (candidates.IsEmpty)
             {
                 var from = table.Transitions.Where(t => t.Event == e.Kind).Select(t => t.From.JsonName()).Distinct().ToArray();
                 var list = string.Join(", ", from);
@@ -56,13 +57,23 @@ public static class CaseLifecycle
             }
 
             var context = new GuardContext(caseFile, exempt, fullMembershipVote, e);
-            var chosen = candidates.FirstOrDefault(t => t.Guard is null || t.Guard.Holds(context));
+            Transition? chosen = null;
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Guard is null || candidate.Guard.Holds(context))
+                {
+                    chosen = candidate;
+                    break;
+                }
+            }
+
             if (chosen is null)
             {
-                var guard = candidates[0].Guard!;
+                var rows = candidates.ToArray();
+                var guard = rows[0].Guard!;
                 return Reject(caseFile, index, e, stage, guard, new LocalizedText(
-                    $"'{e.TypeName}' ở giai đoạn '{stage.JsonName()}' cần: {string.Join("; hoặc ", candidates.Select(c => c.Guard!.Condition.Vi))}",
-                    $"'{e.TypeName}' in stage '{stage.JsonName()}' needs: {string.Join("; or ", candidates.Select(c => c.Guard!.Condition.En))}"));
+                    $"'{e.TypeName}' ở giai đoạn '{stage.JsonName()}' cần: {string.Join("; hoặc ", rows.Select(c => c.Guard!.Condition.Vi))}",
+                    $"'{e.TypeName}' in stage '{stage.JsonName()}' needs: {string.Join("; or ", rows.Select(c => c.Guard!.Condition.En))}"));
             }
 
             switch (e)
@@ -78,13 +89,41 @@ public static class CaseLifecycle
                     break;
             }
 
-            applied.Add(new AppliedEvent(index, e, stage, chosen.To, chosen.Gate));
+            applied[k] = new AppliedEvent(index, e, stage, chosen.To, chosen.Gate);
             stage = chosen.To;
         }
 
         return new ReplayResult(
-            new CaseHistory(caseFile, asOf, stage, exempt, applied.MoveToImmutable(), caseFile.Events.Length - ordered.Length),
+            new CaseHistory(caseFile, asOf, stage, exempt, ImmutableCollectionsMarshal.AsImmutableArray(applied), events.Length - count),
             null);
+    }
+
+    /// <summary>
+    /// Writes the indices of the events on or before <paramref name="asOf"/> in replay order — by date, then file
+    /// order — and returns how many. An insertion sort, stable and linear on the usual file already in date order.
+    /// </summary>
+    private static int InReplayOrder(ReadOnlySpan<CaseEvent> events, LocalDate? asOf, Span<int> order)
+    {
+        var count = 0;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var date = events[i].Date;
+            if (asOf is { } last && date > last)
+            {
+                continue;
+            }
+
+            var at = count++;
+            while (at > 0 && events[order[at - 1]].Date > date)
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = i;
+        }
+
+        return count;
     }
 
     /// <summary>

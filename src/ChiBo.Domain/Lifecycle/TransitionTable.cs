@@ -17,12 +17,22 @@ namespace ChiBo.Lifecycle;
 /// </summary>
 public sealed class TransitionTable
 {
-    private readonly ILookup<(Stage, EventKind), Transition> byStageAndEvent;
+    private static readonly int KindCount = Enum.GetValues<EventKind>().Max(k => (int)k) + 1;
+
+    // The rows of each (stage, event kind), in table order, at index stage × KindCount + kind: replay reads them
+    // once per event without allocating.
+    private readonly Transition[][] byStageAndEvent;
 
     private TransitionTable(ImmutableArray<Transition> transitions)
     {
         Transitions = transitions;
-        byStageAndEvent = transitions.ToLookup(t => (t.From, t.Event));
+        var stages = Enum.GetValues<Stage>().Max(s => (int)s) + 1;
+        var lookup = transitions.ToLookup(t => (t.From, t.Event));
+        byStageAndEvent = new Transition[stages * KindCount][];
+        for (var i = 0; i < byStageAndEvent.Length; i++)
+        {
+            byStageAndEvent[i] = [.. lookup[((Stage)(i / KindCount), (EventKind)(i % KindCount))]];
+        }
     }
 
     /// <summary>The table implementing the Party Charter's procedure.</summary>
@@ -38,7 +48,14 @@ public sealed class TransitionTable
     /// <param name="from">The stage.</param>
     /// <param name="kind">The event kind.</param>
     /// <returns>The candidate rows, in table order.</returns>
-    public IEnumerable<Transition> Find(Stage from, EventKind kind) => byStageAndEvent[(from, kind)];
+    public IEnumerable<Transition> Find(Stage from, EventKind kind) => Rows(from, kind).ToArray();
+
+    /// <summary>The rows for an event kind in a stage, in table order, without allocating.</summary>
+    internal ReadOnlySpan<Transition> Rows(Stage from, EventKind kind)
+    {
+        var index = ((int)from * KindCount) + (int)kind;
+        return (uint)index < (uint)byStageAndEvent.Length && (uint)kind < (uint)KindCount ? byStageAndEvent[index] : [];
+    }
 
     /// <summary>The event kinds that some row permits in a stage (guards aside).</summary>
     /// <param name="stage">The stage.</param>
