@@ -72,7 +72,8 @@ internal static class CaseGenerator
 
         var events = Life(random, start, birth, person, cell);
         var last = events[^1].Date;
-        var asOf = start.PlusDays(random.Next(0, Period.Between(start, last, PeriodUnits.Days).Days + 366));
+        // From a little before the first event (a prospect with an empty file) to a year after the last.
+        var asOf = start.PlusDays(random.Next(-30, Period.Between(start, last, PeriodUnits.Days).Days + 366));
         var kept = events.FindAll(e => e.Date <= asOf);
         var file = new CaseFile(person, cell, [.. kept]);
         var replay = CaseLifecycle.Replay(file, asOf);
@@ -219,7 +220,7 @@ internal static class CaseGenerator
         {
             events.Add(new StruckOff(After(100, 2000), "bỏ sinh hoạt"));
         }
-        else if (roll < 0.095)
+        else if (roll < 0.1)
         {
             events.Add(new Expelled(After(100, 2000), "vi phạm kỷ luật"));
         }
