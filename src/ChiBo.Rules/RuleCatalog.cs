@@ -23,6 +23,12 @@ namespace ChiBo.Rules;
 public sealed class RuleCatalog : ICaseRules
 {
     private static readonly Lazy<RuleCatalog> ShippedCatalog = new(() => LoadShipped().GetValueOrThrow());
+
+    // The default calendar is resolved at its first use, not when the rule sets load: reading its official years
+    // is the calendar's cost, not the rules'.
+    private static readonly WorkingDayCounter CountOnDefaultCalendar = (from, to) => WorkingDayCalendar.Default.CountWorkingDays(from, to);
+
+    private readonly WorkingDayCalendar? calendar;
     private readonly WorkingDayCounter countWorkingDays;
 
     /// <summary>Creates a catalog of loaded rule sets.</summary>
@@ -31,15 +37,21 @@ public sealed class RuleCatalog : ICaseRules
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Two rule sets share an id or a start date.</exception>
     public RuleCatalog(IEnumerable<RuleSet> ruleSets, WorkingDayCalendar calendar)
+        : this(Preconditions.CheckNotNull(calendar, nameof(calendar)), ruleSets)
+    {
+    }
+
+    /// <summary>A catalog on the given calendar, or on <see cref="WorkingDayCalendar.Default"/> (resolved at first use) when null.</summary>
+    private RuleCatalog(WorkingDayCalendar? calendar, IEnumerable<RuleSet> ruleSets)
     {
         Preconditions.CheckNotNull(ruleSets, nameof(ruleSets));
-        Calendar = Preconditions.CheckNotNull(calendar, nameof(calendar));
+        this.calendar = calendar;
         RuleSets = [.. ruleSets.OrderBy(s => s.EffectiveFrom)];
         Preconditions.CheckArgument(RuleSets.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() == RuleSets.Length,
             nameof(ruleSets), "two rule sets share an id");
         Preconditions.CheckArgument(RuleSets.Select(s => s.EffectiveFrom).Distinct().Count() == RuleSets.Length,
             nameof(ruleSets), "two rule sets start on the same day");
-        countWorkingDays = calendar.CountWorkingDays;
+        countWorkingDays = calendar is null ? CountOnDefaultCalendar : calendar.CountWorkingDays;
     }
 
     /// <summary>The rule sets shipped with ChiBo (embedded in this assembly), on the default calendar.</summary>
@@ -49,7 +61,7 @@ public sealed class RuleCatalog : ICaseRules
     public ImmutableArray<RuleSet> RuleSets { get; }
 
     /// <summary>The working-day calendar.</summary>
-    public WorkingDayCalendar Calendar { get; }
+    public WorkingDayCalendar Calendar => calendar ?? WorkingDayCalendar.Default;
 
     /// <summary>Loads the rule sets shipped with ChiBo from this assembly's embedded resources.</summary>
     /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
@@ -272,6 +284,6 @@ public sealed class RuleCatalog : ICaseRules
 
         return errors.Count > 0
             ? new RuleLoadResult<RuleCatalog>(null, errors)
-            : new RuleLoadResult<RuleCatalog>(new RuleCatalog(sets, calendar ?? WorkingDayCalendar.Default), []);
+            : new RuleLoadResult<RuleCatalog>(new RuleCatalog(calendar, sets), []);
     }
 }

@@ -42,6 +42,7 @@ public static partial class RuleSetLoader
     /// <summary>Loads a rule set, sharing the checked expressions of the files loaded with the same cache.</summary>
     internal static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache)
     {
+        RuleExpressionCompiler.WarmUpInBackground();
         var (document, jsonError) = JsonFiles.Deserialize(utf8Json, fileName, MaxFileBytes, RuleSetDocument.TypeInfo);
         if (document is null)
         {

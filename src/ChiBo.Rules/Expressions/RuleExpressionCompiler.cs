@@ -7,6 +7,7 @@ using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Rules.Facts;
 
 namespace ChiBo.Rules.Expressions;
@@ -55,6 +56,31 @@ internal static partial class RuleExpressionCompiler
     /// </summary>
     private static readonly ParsingConfig Config = new() { CustomTypeProvider = new NoCustomTypes(), IsCaseSensitive = false };
     private static readonly Lock ParserLock = new();
+
+    private static int warmingUp;
+
+    /// <summary>
+    /// Once per process, prepares the parser and the expression compiler on a thread-pool thread: their first use
+    /// costs tens of milliseconds of JIT, which the first load thus spends while it reads and deserialises its files.
+    /// </summary>
+    public static void WarmUpInBackground()
+    {
+        if (Volatile.Read(ref warmingUp) == 0 && Interlocked.Exchange(ref warmingUp, 1) == 0)
+        {
+            _ = Task.Run(WarmUp);
+        }
+    }
+
+    private static void WarmUp()
+    {
+        // One expression with the usual operators, compiled as a workflow of two rules, one with pendingWhen.
+        if (Check("age.months >= params.minAgeMonths && !(vote.held || cell.isSubordinate) || introducers.count * 2 < 3").Expression is { } rule
+            && Check("!vote.held").Expression is { } pending)
+        {
+            var parameters = new RuleParameters(RuleParameters.Names.ToDictionary(n => n, _ => 1), new Dictionary<string, RuleParameterInfo>());
+            CompileWorkflow([(rule, pending), (rule, null)], parameters)(default, out _);
+        }
+    }
 
     /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing.</summary>
     /// <param name="expression">The rule text.</param>
