@@ -42,15 +42,22 @@ public sealed class Roster
     /// <summary>An empty roster.</summary>
     public static Roster Empty { get; } = new(null, [], []);
 
-    /// <summary>Loads a roster from a cell file and case files.</summary>
+    /// <summary>
+    /// Loads a roster from a cell file and case files. Every file that cannot be read is reported in
+    /// <see cref="Errors"/> with its name, and loading goes on with the others: a file that does not parse or
+    /// does not match the contract, a second file for a person id already read (<c>roster.duplicatePerson</c>), and a
+    /// case of another cell than the cell file's (<c>roster.otherCell</c>).
+    /// </summary>
     /// <param name="cellFile">The cell file's bytes, or null when there is none.</param>
     /// <param name="caseFiles">The case files.</param>
+    /// <param name="readErrors">Errors the host met reading files (I/O, stray files), kept in <see cref="Errors"/>; or null.</param>
     /// <returns>The roster, with the errors of the files that could not be read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caseFiles"/> is null.</exception>
-    public static Roster Load(RosterFile? cellFile, IEnumerable<RosterFile> caseFiles)
+    public static Roster Load(RosterFile? cellFile, IEnumerable<RosterFile> caseFiles, IEnumerable<CaseFileError>? readErrors = null)
     {
         Preconditions.CheckNotNull(caseFiles, nameof(caseFiles));
         var errors = ImmutableArray.CreateBuilder<CaseFileError>();
+        errors.AddRange(readErrors ?? []);
         CellFile? cell = null;
         if (cellFile is not null)
         {
@@ -67,6 +74,13 @@ public sealed class Roster
             if (!read.IsValid)
             {
                 errors.AddRange(read.Errors);
+                continue;
+            }
+
+            if (cell is not null && read.Value!.Cell.Id != cell.Cell.Id)
+            {
+                errors.Add(new CaseFileError("roster.otherCell",
+                    $"the case belongs to cell '{read.Value.Cell.Id}', not to '{cell.Cell.Id}' of the cell file", file.Name, Path: "$.cell.id"));
                 continue;
             }
 
