@@ -1,4 +1,5 @@
 using ChiBo.Evaluation;
+using ChiBo.Planning;
 
 namespace ChiBo.Cli;
 
@@ -6,4 +7,6 @@ namespace ChiBo.Cli;
 internal static class CliServices
 {
     public static CaseEvaluator Evaluator { get; } = new(NoCaseRules.Instance);
+
+    public static CellPlanner Planner => new(Evaluator);
 }
