@@ -18,10 +18,14 @@ internal static class ReportRenderer
     /// A console writing to the given writer. Colours and ANSI codes only when the writer is the process's own
     /// stdout on a terminal and NO_COLOR is not set; otherwise plain text at a fixed width.
     /// </summary>
-    public static IAnsiConsole CreateConsole(TextWriter writer)
+    public static IAnsiConsole CreateConsole(TextWriter writer) => CreateConsole(writer, IsTerminal(writer));
+
+    private static bool IsTerminal(TextWriter writer) =>
+        ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)
     {
-        var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
@@ -40,7 +44,23 @@ internal static class ReportRenderer
 
     public static void WriteTable(ReportDocument document, TextWriter writer)
     {
-        var console = CreateConsole(writer);
+        if (IsTerminal(writer))
+        {
+            WriteTable(document, CreateConsole(writer, terminal: true));
+            return;
+        }
+
+        // Plain text: render, then drop the padding Spectre leaves at the end of lines (it would follow a paste).
+        var buffer = new StringWriter();
+        WriteTable(document, CreateConsole(buffer, terminal: false));
+        foreach (var line in buffer.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        {
+            writer.WriteLine(line.TrimEnd());
+        }
+    }
+
+    private static void WriteTable(ReportDocument document, IAnsiConsole console)
+    {
         console.Write(new SpectreText(document.Title, new Style(decoration: Decoration.Bold)));
         console.WriteLine();
         foreach (var line in document.Subtitle)
@@ -81,10 +101,16 @@ internal static class ReportRenderer
                 console.Write(rendered);
             }
 
-            foreach (var (text, emphasis) in section.Bullets)
+            if (section.Bullets.Count > 0)
             {
-                console.Write(new SpectreText("  • " + text, StyleOf(emphasis)));
-                console.WriteLine();
+                // A grid keeps a wrapped bullet's continuation lines under its text, not under the bullet.
+                var bullets = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(1)).AddColumn();
+                foreach (var (text, emphasis) in section.Bullets)
+                {
+                    bullets.AddRow(new SpectreText("•", StyleOf(emphasis)), new SpectreText(text, StyleOf(emphasis)));
+                }
+
+                console.Write(bullets);
             }
 
             if (section.Facts.Count == 0 && section.Table is null && section.Bullets.Count == 0 && section.Empty is { } empty)
@@ -93,10 +119,15 @@ internal static class ReportRenderer
                 console.WriteLine();
             }
 
-            foreach (var note in section.Notes)
+            if (section.Notes.Count > 0)
             {
-                console.Write(new SpectreText("  " + note, new Style(Color.Grey)));
-                console.WriteLine();
+                var notes = new Grid().AddColumn(new GridColumn().PadLeft(2));
+                foreach (var note in section.Notes)
+                {
+                    notes.AddRow(new SpectreText(note, new Style(Color.Grey)));
+                }
+
+                console.Write(notes);
             }
         }
     }

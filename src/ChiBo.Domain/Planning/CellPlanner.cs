@@ -414,16 +414,16 @@ public sealed partial class CellPlanner
         return new DueItem(DueKind.Duty, JsonName(duty.Kind.ToString()), null, currentEnd, StatusBefore(asOf, currentEnd), source, lastHeld);
     }
 
-    /// <summary>The periods of a duty in a year that ended on or before the as-of date with no meeting held in them.</summary>
+    /// <summary>The periods of a duty in a year that ended before the as-of date with no meeting held in them.</summary>
     private static List<LocalDate> MissedPeriods(CellFile cellFile, PeriodicDuty duty, int year, LocalDate asOf)
     {
         var missed = new List<LocalDate>();
         for (var start = new LocalDate(year, 1, 1); start.Year == year; start = start.PlusMonths(duty.EveryMonths))
         {
             var end = duty.PeriodEnd(start);
-            if (end > asOf)
+            if (end >= asOf)
             {
-                break;
+                break; // the period is not over: it is due work, not a missed one
             }
 
             if (!cellFile.MeetingsOrEmpty.Any(m => m.Kind == duty.Kind && m.Date >= start && m.Date <= end))
