@@ -63,7 +63,8 @@ internal static class PlanningData
             (new CellVoted(end.PlusDays(10), VotePurpose.FullMembership, 10, 12), Stage.Probationary),
             (new FullMembershipDecided(end.PlusDays(20)), Stage.FullMember),
         ]);
-        var last = steps.FindLastIndex(s => s.After == stage);
+        // A probationary case stops at its ceremony; other stages keep the events that only add to their record.
+        var last = stage == Stage.Probationary ? steps.FindIndex(s => s.After == stage) : steps.FindLastIndex(s => s.After == stage);
         return steps.Take(last + 1).Select(s => s.Event).ToArray();
     }
 
