@@ -13,6 +13,7 @@ internal static class CommandRegistry
     [
         new Commands.EvaluateCommand(),
         new Commands.GraphCommand(),
+        new Commands.RulesValidateCommand(),
         new Commands.PlanCommand(),
         new Commands.DueCommand(),
         new Commands.AuditCommand(),

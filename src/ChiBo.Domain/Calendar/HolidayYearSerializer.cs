@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChiBo.Cases;
+using ChiBo.Serialization;
+using ChiBo.Utility;
+
+namespace ChiBo.Calendar;
+
+/// <summary>
+/// Reads and writes holiday calendar files (<c>YYYY.json</c>: one official year, schema
+/// <c>rules/schema/calendar.schema.json</c>) with the shared <see cref="ChiBoJson.Options"/>, so that a host can
+/// add a year ChiBo does not ship, or override one (see <see cref="WorkingDayCalendar.WithYears"/>). Reading never
+/// throws for bad data: it returns every problem as a <see cref="CaseFileError"/> naming the file, the line and
+/// the JSON path.
+/// </summary>
+public static partial class HolidayYearSerializer
+{
+    /// <summary>The largest calendar file accepted, in bytes (256 KiB).</summary>
+    public const int MaxFileBytes = 256 * 1024;
+
+    /// <summary>The <c>$schema</c> written into calendar files, relative to <c>rules/calendar/</c>.</summary>
+    public const string SchemaPath = "../schema/calendar.schema.json";
+
+    /// <summary>Reads a calendar file from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <returns>The official year, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static HolidayYearReadResult Read(string json, string? fileName = null) =>
+        Read(Encoding.UTF8.GetBytes(Preconditions.CheckNotNull(json, nameof(json))), fileName);
+
+    /// <summary>
+    /// Reads a calendar file from UTF-8 bytes (a byte-order mark is allowed). When the file is named
+    /// <c>YYYY.json</c>, its <c>year</c> must be YYYY.
+    /// </summary>
+    /// <param name="utf8Json">The UTF-8 JSON.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <returns>The official year, or the errors that prevented reading it.</returns>
+    public static HolidayYearReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
+    {
+        var (file, error) = JsonFiles.Deserialize<HolidayYearFile>(utf8Json, fileName, MaxFileBytes);
+        if (error is not null)
+        {
+            return new HolidayYearReadResult(null, [error]);
+        }
+
+        var problems = new List<(string Code, string Path, string Message)>();
+        void Bad(string code, string path, string message) => problems.Add((code, path, message));
+
+        if (file!.Year < WorkingDayCalendar.MinDate.Year || file.Year > WorkingDayCalendar.MaxDate.Year)
+        {
+            Bad("calendar.year", "$.year", $"the year must be between 1900 and 2100, not {file.Year}");
+            return Fail(utf8Json, fileName, problems);
+        }
+
+        if (fileName is not null && YearFileName().Match(Path.GetFileName(fileName)) is { Success: true } m && m.Groups[1].Value != file.Year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Bad("calendar.year", "$.year", $"the file is named for {m.Groups[1].Value} but holds the year {file.Year}");
+        }
+
+        var daysOff = new List<DayOff>(file.DaysOff.Length);
+        for (var i = 0; i < file.DaysOff.Length; i++)
+        {
+            if (file.DaysOff[i] is not { } entry)
+            {
+                Bad("calendar.invalid", $"$.daysOff[{i}]", "a day off cannot be null");
+                continue;
+            }
+
+            daysOff.Add(new DayOff(entry.Date, entry.Reason, entry.Name ?? HolidayNames.For(entry.Reason, entry.Date)));
+        }
+
+        var decisions = file.Decisions;
+        if (decisions.Any(d => d is null))
+        {
+            Bad("calendar.invalid", "$.decisions", "a decision cannot be null");
+        }
+
+        var days = daysOff.ToImmutableArray();
+        foreach (var (path, _, message) in HolidayYear.Problems(file.Year, days, file.WorkingWeekends, decisions, HolidaySource.Official))
+        {
+            Bad("calendar.invalid", path, message);
+        }
+
+        return problems.Count > 0
+            ? Fail(utf8Json, fileName, problems)
+            : new HolidayYearReadResult(new HolidayYear(file.Year, days, file.WorkingWeekends, decisions, HolidaySource.Official), []);
+    }
+
+    /// <summary>Writes an official year as an indented calendar file (with <c>$schema</c>), which <see cref="Read(string, string?)"/> reads back.</summary>
+    /// <param name="year">The year; it must be <see cref="HolidaySource.Official"/>.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="year"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="year"/> is computed: a file holds the government's decisions.</exception>
+    public static string Write(HolidayYear year)
+    {
+        Preconditions.CheckNotNull(year, nameof(year));
+        Preconditions.CheckArgument(year.Source == HolidaySource.Official, nameof(year), "only an official year (with its decisions) can be written as a calendar file");
+        var file = new HolidayYearFile
+        {
+            Schema = SchemaPath,
+            Year = year.Year,
+            Decisions = year.Decisions,
+            DaysOff = [.. year.DaysOff.Select(d => new DayOffEntry(d.Date, d.Reason, d.Name))],
+            WorkingWeekends = year.WorkingWeekends,
+        };
+        return JsonSerializer.Serialize(file, ChiBoJson.Options);
+    }
+
+    private static HolidayYearReadResult Fail(ReadOnlySpan<byte> utf8Json, string? fileName, List<(string Code, string Path, string Message)> problems)
+    {
+        var errors = new List<CaseFileError>(problems.Count);
+        foreach (var (code, path, message) in problems)
+        {
+            var where = JsonLocations.Find(utf8Json, path);
+            errors.Add(new CaseFileError(code, message, fileName, Line: where?.Line, Column: where?.Column, Path: path));
+        }
+
+        return new HolidayYearReadResult(null, errors);
+    }
+
+    [GeneratedRegex(@"^(\d{4})\.json$")]
+    private static partial Regex YearFileName();
+}
+
+/// <summary>The outcome of reading a calendar file: the official year, or the errors (never both).</summary>
+/// <param name="Value">The year read, or null when there are errors.</param>
+/// <param name="Errors">Every problem found, each naming the file, line and JSON path; empty when the file was read.</param>
+public sealed record HolidayYearReadResult(HolidayYear? Value, IReadOnlyList<CaseFileError> Errors)
+{
+    /// <summary>Whether the file was read without errors.</summary>
+    public bool IsValid => Value is not null;
+}

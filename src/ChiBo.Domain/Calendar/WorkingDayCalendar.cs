@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ChiBo.Utility;
+using NodaTime;
+
+namespace ChiBo.Calendar;
+
+/// <summary>
+/// Working days (ngày làm việc) in Vietnam from 1900 to 2100, for the deadlines of the party's rules ("within 30
+/// working days"). A working day is Monday to Friday, not a public holiday and not a compensatory or swapped
+/// day off; a Saturday or Sunday that the government declares worked (làm bù) is one. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Each year is official when the government's decisions for it are known (<see cref="Default"/> ships
+/// them: see <c>rules/calendar/</c>), and otherwise computed from the Labour Code — Bộ luật Lao động 2012,
+/// Art. 115, until 2020 and Bộ luật Lao động 2019, Art. 112, from 2021: 1 January; 5 days of Tết; the Hùng Kings'
+/// day (10/3 lunar); 30 April; 1 May; 2 September, and from 2021 the day before or after it. A holiday on a
+/// Saturday or Sunday, or on another holiday, gives a compensatory day off on the next working day
+/// (Art. 111.3 of the 2019 code).</para>
+/// <para>The government picks some days each year; for a computed year ChiBo's defaults are: Tết is the last
+/// day of the lunar year and the first four days of the new one; the day next to 2 September is the one that
+/// joins the holiday to a weekend (1/9 when it is a Monday, 3/9 when it is a Friday), otherwise 3 September
+/// when it is a weekday, otherwise 1 September. Years before 2013 are computed with the same list, an
+/// approximation (the 1994 code had 4 days of Tết and no Hùng Kings' day before 2007): a host that needs them
+/// exactly can supply them with <see cref="WithYears"/>.</para>
+/// <para>The working days of all 201 years are indexed once, on first use, in a bitset with running counts
+/// (about 14 KB): <see cref="IsWorkingDay"/> and <see cref="CountWorkingDays"/> are O(1) and
+/// <see cref="AddWorkingDays"/> O(log n), none allocating.</para>
+/// </remarks>
+public sealed class WorkingDayCalendar
+{
+    private static readonly Lazy<WorkingDayCalendar> DefaultCalendar =
+        new(() => new WorkingDayCalendar(OfficialHolidayYears.Load()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<int, HolidayYear> official;
+    private readonly HolidayYear?[] years = new HolidayYear?[MaxDate.Year - MinDate.Year + 1];
+    private readonly Lazy<WorkingDayIndex> index;
+
+    private WorkingDayCalendar(IEnumerable<HolidayYear> officialYears)
+    {
+        official = officialYears.ToDictionary(y => y.Year);
+        index = new Lazy<WorkingDayIndex>(() => WorkingDayIndex.Build(YearOf), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The earliest date the calendar knows (1900-01-01).</summary>
+    public static LocalDate MinDate { get; } = new(1900, 1, 1);
+
+    /// <summary>The latest date the calendar knows (2100-12-31).</summary>
+    public static LocalDate MaxDate { get; } = new(2100, 12, 31);
+
+    /// <summary>
+    /// The calendar ChiBo ships: the official years of <c>rules/calendar/</c> (embedded in the library) and
+    /// every other year from 1900 to 2100 computed from the Labour Code. Loaded on first use.
+    /// </summary>
+    public static WorkingDayCalendar Default => DefaultCalendar.Value;
+
+    /// <summary>The years of this calendar that are official (the government's decisions), in order.</summary>
+    public IReadOnlyList<int> OfficialYears => [.. official.Keys.Order()];
+
+    /// <summary>Creates a calendar from the given years and, for every other year, the Labour Code alone (without ChiBo's shipped years).</summary>
+    /// <param name="years">The years to use, e.g. read with <see cref="HolidayYearSerializer"/>; each year at most once.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="years"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentException">A year is given twice.</exception>
+    public static WorkingDayCalendar Create(IEnumerable<HolidayYear> years) => new(CheckYears(years));
+
+    /// <summary>A calendar with this one's years, the given years replacing or adding to them (a host's override).</summary>
+    /// <param name="years">The years to add or replace; each year at most once.</param>
+    /// <returns>The new calendar; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="years"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentException">A year is given twice.</exception>
+    public WorkingDayCalendar WithYears(IEnumerable<HolidayYear> years)
+    {
+        var replacing = CheckYears(years);
+        var merged = official.Values.Where(y => !replacing.Any(r => r.Year == y.Year)).Concat(replacing);
+        return new WorkingDayCalendar(merged);
+    }
+
+    /// <summary>The days off, working weekends, Tết and Hùng Kings' day of a year, official or computed.</summary>
+    /// <param name="year">The year, 1900–2100.</param>
+    /// <returns>The year.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside 1900–2100.</exception>
+    public HolidayYear YearOf(int year)
+    {
+        Preconditions.CheckArgumentRange(nameof(year), year, MinDate.Year, MaxDate.Year);
+        var slot = year - MinDate.Year;
+        return Volatile.Read(ref years[slot])
+            ?? Interlocked.CompareExchange(ref years[slot], official.GetValueOrDefault(year) ?? LabourCodeHolidays.Compute(year), null)
+            ?? years[slot]!;
+    }
+
+    /// <summary>Whether a day is a working day.</summary>
+    /// <param name="date">The day, 1900-01-01 to 2100-12-31.</param>
+    /// <returns>True for a working day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside 1900–2100.</exception>
+    public bool IsWorkingDay(LocalDate date) => index.Value.IsWorkingDay(CheckDate(date, nameof(date)));
+
+    /// <summary>
+    /// The last day of a period of <paramref name="workingDays"/> working days from a day: "within N working days
+    /// from day D" counts D+1 as the first (so 30 working days from 2019-08-20 end on 2019-10-02). The result is
+    /// always a working day, and <c>CountWorkingDays(start, result) == workingDays</c>. Zero returns
+    /// <paramref name="start"/> itself.
+    /// </summary>
+    /// <param name="start">The day the period starts from (D), 1900-01-01 to 2100-12-31; it need not be a working day.</param>
+    /// <param name="workingDays">The number of working days, 0 or more; a period never runs backwards.</param>
+    /// <returns>The N-th working day after <paramref name="start"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="start"/> is outside 1900–2100, <paramref name="workingDays"/> is negative, or the result
+    /// would be after 2100-12-31.
+    /// </exception>
+    public LocalDate AddWorkingDays(LocalDate start, int workingDays)
+    {
+        var from = CheckDate(start, nameof(start));
+        Preconditions.CheckArgumentRange(nameof(workingDays), workingDays, 0, int.MaxValue);
+        return TryAdd(from, workingDays, out var result)
+            ? result
+            : throw new ArgumentOutOfRangeException(nameof(workingDays), workingDays, "The result would be after 2100-12-31.");
+    }
+
+    /// <summary>
+    /// The number of working days after <paramref name="start"/> up to and including <paramref name="end"/>: the
+    /// days in (start, end]. It is negative, -CountWorkingDays(end, start), when end is before start.
+    /// </summary>
+    /// <param name="start">The first day, excluded.</param>
+    /// <param name="end">The last day, included.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside 1900–2100.</exception>
+    public int CountWorkingDays(LocalDate start, LocalDate end)
+    {
+        var from = CheckDate(start, nameof(start));
+        var to = CheckDate(end, nameof(end));
+        var days = index.Value;
+        return days.Rank(to) - days.Rank(from);
+    }
+
+    /// <summary>Returns e.g. <c>WorkingDayCalendar (official: 2019–2025)</c>.</summary>
+    /// <returns>A short description.</returns>
+    public override string ToString() => official.Count == 0
+        ? "WorkingDayCalendar (computed)"
+        : $"WorkingDayCalendar (official: {string.Join(", ", OfficialYears)})";
+
+    /// <summary><see cref="AddWorkingDays"/> without throwing: false when a date is out of range or the count negative.</summary>
+    internal bool TryAddWorkingDays(LocalDate start, int workingDays, out LocalDate result)
+    {
+        result = default;
+        return start >= MinDate && start <= MaxDate && workingDays >= 0
+            && TryAdd(WorkingDayIndex.Index(start), workingDays, out result);
+    }
+
+    private bool TryAdd(int from, int workingDays, out LocalDate result)
+    {
+        if (workingDays == 0)
+        {
+            result = WorkingDayIndex.DateOf(from);
+            return true;
+        }
+
+        var days = index.Value;
+        var target = (long)days.Rank(from) + workingDays;
+        var found = target > days.Total ? -1 : days.Select((int)target);
+        result = found < 0 ? default : WorkingDayIndex.DateOf(found);
+        return found >= 0;
+    }
+
+    private static int CheckDate(LocalDate date, string paramName)
+    {
+        if (date < MinDate || date > MaxDate)
+        {
+            throw new ArgumentOutOfRangeException(paramName, date, "The date must be between 1900-01-01 and 2100-12-31.");
+        }
+
+        return WorkingDayIndex.Index(date);
+    }
+
+    private static List<HolidayYear> CheckYears(IEnumerable<HolidayYear> years)
+    {
+        var list = Preconditions.CheckNotNull(years, nameof(years)).ToList();
+        Preconditions.CheckArgument(list.TrueForAll(y => y is not null), nameof(years), "A year is null.");
+        var twice = list.GroupBy(y => y.Year).FirstOrDefault(g => g.Count() > 1);
+        Preconditions.CheckArgument(twice is null, nameof(years), $"The year {twice?.Key} is given twice.");
+        return list;
+    }
+}
