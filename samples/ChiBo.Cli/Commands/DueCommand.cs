@@ -17,7 +17,7 @@ internal sealed class DueCommand : ICliCommand
         args.ExpectOnly("as-of", "lang", "format");
         args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
-        var asOf = args.DateOption("as-of") ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
+        var asOf = ReportOutput.AsOf(args) ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
         var format = ReportOutput.Format(args);
         var language = args.Language;
         var roster = RosterFiles.Load(folder);

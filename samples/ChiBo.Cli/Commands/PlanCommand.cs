@@ -18,7 +18,7 @@ internal sealed class PlanCommand : ICliCommand
         args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var year = ReportOutput.Year(args);
-        var asOf = args.DateOption("as-of");
+        var asOf = ReportOutput.AsOf(args);
         var format = ReportOutput.Format(args);
         var language = args.Language;
         var roster = RosterFiles.Load(folder);

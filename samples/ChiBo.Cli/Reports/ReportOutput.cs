@@ -65,6 +65,17 @@ internal static class ReportOutput
         return errors.Count == 0 ? Program.Ok : Program.Findings;
     }
 
+    public static NodaTime.LocalDate? AsOf(CliArguments args)
+    {
+        var asOf = args.DateOption("as-of");
+        if (asOf is { Year: < Planning.CellPlanner.MinYear or > Planning.CellPlanner.MaxYear } date)
+        {
+            throw new CliInputException($"--as-of {date:yyyy-MM-dd} is out of range ({Planning.CellPlanner.MinYear}–{Planning.CellPlanner.MaxYear})");
+        }
+
+        return asOf;
+    }
+
     public static int Year(CliArguments args)
     {
         var text = args.Option("year") ?? throw new CliInputException("missing --year yyyy");

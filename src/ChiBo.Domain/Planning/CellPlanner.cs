@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
@@ -29,8 +30,11 @@ public sealed partial class CellPlanner
     /// <summary>The earliest plan year accepted (the Party was founded in 1930).</summary>
     public const int MinYear = 1930;
 
-    /// <summary>The latest plan year accepted.</summary>
-    public const int MaxYear = 9998;
+    /// <summary>The latest plan year accepted (the working-day calendar ends in 2100).</summary>
+    public const int MaxYear = 2099;
+
+    /// <summary>How many working days ahead an item counts as due soon, the due day included (as for deadlines).</summary>
+    public const int DueSoonWorkingDays = 5;
 
     private const string PlanSource = "Chỉ thị 28-CT/TW; kế hoạch phát triển đảng viên của chi bộ";
 
@@ -41,13 +45,16 @@ public sealed partial class CellPlanner
     ];
 
     private readonly CaseEvaluator evaluator;
+    private readonly WorkingDayCalendar calendar;
 
     /// <summary>Creates a planner.</summary>
     /// <param name="evaluator">The evaluator of single cases (the same one <c>evaluate</c> uses).</param>
+    /// <param name="calendar">The working days for the status of periodic duties; <see cref="WorkingDayCalendar.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> is null.</exception>
-    public CellPlanner(CaseEvaluator evaluator)
+    public CellPlanner(CaseEvaluator evaluator, WorkingDayCalendar? calendar = null)
     {
         this.evaluator = Preconditions.CheckNotNull(evaluator, nameof(evaluator));
+        this.calendar = calendar ?? WorkingDayCalendar.Default;
     }
 
     /// <summary>
@@ -220,9 +227,11 @@ public sealed partial class CellPlanner
     /// <param name="asOf">The date.</param>
     /// <returns>The due work.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year of <paramref name="asOf"/> is outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</exception>
     public DueWork Due(Roster roster, LocalDate asOf)
     {
         Preconditions.CheckNotNull(roster, nameof(roster));
+        Preconditions.CheckArgumentRange(nameof(asOf), asOf.Year, MinYear, MaxYear);
         var (evaluated, errors) = EvaluateAll(roster, asOf);
         var items = new List<DueItem>();
         foreach (var e in evaluated.Where(e => !e.Evaluation.Stage.IsTerminal()))
@@ -389,7 +398,7 @@ public sealed partial class CellPlanner
     private static IEnumerable<Deadline> OpenDeadlines(Evaluated e) =>
         e.Evaluation.Deadlines.Where(d => d.Status is DeadlineStatus.Pending or DeadlineStatus.DueSoon or DeadlineStatus.Overdue);
 
-    private static DueItem DutyItem(CellFile cellFile, PeriodicDuty duty, LocalDate asOf)
+    private DueItem DutyItem(CellFile cellFile, PeriodicDuty duty, LocalDate asOf)
     {
         var lastHeld = cellFile.MeetingsOrEmpty
             .Where(m => m.Kind == duty.Kind && m.Date <= asOf)
@@ -451,10 +460,14 @@ public sealed partial class CellPlanner
         _ => new($"{everyMonths} tháng một lần", $"every {everyMonths} months"),
     };
 
-    /// <summary>The status of an open item due on or after the as-of date.</summary>
-    private static DeadlineStatus StatusBefore(LocalDate asOf, LocalDate due) =>
+    /// <summary>
+    /// The status of an open item on the as-of date: overdue once the due day has passed; due soon when the due day
+    /// is within the next <see cref="DueSoonWorkingDays"/> working days (today and the days up to the 5th working day
+    /// after it); pending otherwise.
+    /// </summary>
+    private DeadlineStatus StatusBefore(LocalDate asOf, LocalDate due) =>
         due < asOf ? DeadlineStatus.Overdue
-        : due <= DueSoonLimit(asOf) ? DeadlineStatus.DueSoon
+        : due <= calendar.AddWorkingDays(asOf, DueSoonWorkingDays) ? DeadlineStatus.DueSoon
         : DeadlineStatus.Pending;
 
     private static string? Detail(CaseEvent e) => e switch

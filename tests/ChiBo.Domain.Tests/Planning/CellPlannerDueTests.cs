@@ -84,6 +84,17 @@ public class CellPlannerDueTests
     }
 
     [Fact]
+    public void Tet_days_off_are_not_working_days_for_due_soon()
+    {
+        // Tết 2020: 23–29 January off. From Tuesday 21 January the 5th working day is 4 February, so a duty due on
+        // 31 January is due soon; counting Monday to Friday only, it would still be pending.
+        var due = DueWith(new LocalDate(2020, 1, 21), new CellMeeting(DutyKind.SympathizerListReview, new LocalDate(2019, 12, 6)));
+        var item = Duty(due, DutyKind.SympathizerListReview);
+        Assert.Equal(new LocalDate(2020, 1, 31), item.Due);
+        Assert.Equal(DeadlineStatus.DueSoon, item.Status);
+    }
+
+    [Fact]
     public void Only_the_cell_files_duties_are_listed()
     {
         var cell = CellFile(duties: [new PeriodicDuty(DutyKind.ReportToSuperior, 12)],
