@@ -1,12 +1,35 @@
+using System.Linq;
 using ChiBo.Evaluation;
 using ChiBo.Planning;
+using ChiBo.Rules;
 
 namespace ChiBo.Cli;
 
 /// <summary>The library objects the commands share, built once.</summary>
 internal static class CliServices
 {
-    public static CaseEvaluator Evaluator { get; } = new(NoCaseRules.Instance);
+    /// <summary>The evaluator on the rule sets shipped with ChiBo (embedded in ChiBo.Rules).</summary>
+    public static CaseEvaluator Evaluator { get; } = new(RuleCatalog.Shipped);
 
-    public static CellPlanner Planner => new(Evaluator);
+    /// <summary>The shipped evaluator, or one on a folder of edited rule files (<c>--rules FOLDER</c>).</summary>
+    /// <param name="rulesFolder">The folder, or null.</param>
+    /// <returns>The evaluator.</returns>
+    /// <exception cref="CliInputException">The folder's rule files do not load; the message lists every problem.</exception>
+    public static CaseEvaluator EvaluatorFor(string? rulesFolder)
+    {
+        if (rulesFolder is null)
+        {
+            return Evaluator;
+        }
+
+        var loaded = RuleCatalog.LoadDirectory(rulesFolder);
+        return loaded.Value is { } catalog
+            ? new CaseEvaluator(catalog)
+            : throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
+    }
+
+    /// <summary>The planner over <see cref="EvaluatorFor"/>: the same rules, deadlines and violations as <c>evaluate</c>.</summary>
+    /// <param name="rulesFolder">The folder of edited rule files, or null for the shipped ones.</param>
+    /// <returns>The planner.</returns>
+    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder));
 }

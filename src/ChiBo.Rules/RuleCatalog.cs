@@ -56,7 +56,7 @@ public sealed class RuleCatalog : ICaseRules
     public static RuleLoadResult<RuleCatalog> LoadShipped(WorkingDayCalendar? calendar = null)
     {
         var assembly = typeof(RuleCatalog).Assembly;
-        const string prefix = "ChiBo.Rules.rulesets.";
+        const string prefix = "ChiBo.Rules.RuleSets.";
         var files = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)

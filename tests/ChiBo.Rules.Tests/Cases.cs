@@ -16,8 +16,11 @@ internal static class Cases
 
     public static Cell SubordinateCell { get; } = new("cb-gv", "Chi bộ Giáo viên", CellKind.SubordinateCell, "Đảng ủy Trường");
 
-    public static Person Person(LocalDate birth, EducationLevel education = EducationLevel.UpperSecondary, LocalDate? youthUnionSince = null, LocalDate? tradeUnionSince = null) =>
-        new("p1", "Trần Thị Thử", birth, Sex.Female, Occupation.Teacher, education, youthUnionSince, tradeUnionSince);
+    /// <summary>A teacher; a Youth Union member from 15 unless <paramref name="youthUnionMember"/> is false.</summary>
+    public static Person Person(LocalDate birth, EducationLevel education = EducationLevel.UpperSecondary, LocalDate? youthUnionSince = null,
+        LocalDate? tradeUnionSince = null, bool youthUnionMember = true) =>
+        new("p1", "Trần Thị Thử", birth, Sex.Female, Occupation.Teacher, education,
+            youthUnionMember ? youthUnionSince ?? birth.PlusYears(15) : null, tradeUnionSince);
 
     /// <summary>A complete admission dossier, every document dated well before <paramref name="vote"/>.</summary>
     public static List<CaseEvent> Dossier(LocalDate vote) =>

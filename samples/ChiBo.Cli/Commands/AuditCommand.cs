@@ -14,7 +14,7 @@ internal sealed class AuditCommand : ICliCommand
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("year", "as-of", "lang", "format");
+        args.ExpectOnly("year", "as-of", "lang", "format", "rules");
         args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var year = ReportOutput.Year(args);
@@ -22,7 +22,7 @@ internal sealed class AuditCommand : ICliCommand
         var format = ReportOutput.Format(args);
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
-        var audit = CliServices.Planner.Audit(roster, year, asOf);
+        var audit = CliServices.PlannerFor(args.Option("rules")).Audit(roster, year, asOf);
         return ReportOutput.Write(audit, () => ReportDocuments.Audit(audit, language), format, audit.Errors, Name, stdout, stderr);
     }
 }

@@ -14,14 +14,14 @@ internal sealed class DueCommand : ICliCommand
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("as-of", "lang", "format");
+        args.ExpectOnly("as-of", "lang", "format", "rules");
         args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var asOf = ReportOutput.AsOf(args) ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
         var format = ReportOutput.Format(args);
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
-        var due = CliServices.Planner.Due(roster, asOf);
+        var due = CliServices.PlannerFor(args.Option("rules")).Due(roster, asOf);
         return ReportOutput.Write(due, () => ReportDocuments.Due(due, language), format, due.Errors, Name, stdout, stderr);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class PlanCommand : ICliCommand
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("year", "as-of", "lang", "format");
+        args.ExpectOnly("year", "as-of", "lang", "format", "rules");
         args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var year = ReportOutput.Year(args);
@@ -22,7 +22,7 @@ internal sealed class PlanCommand : ICliCommand
         var format = ReportOutput.Format(args);
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
-        var plan = CliServices.Planner.Plan(roster, year, asOf);
+        var plan = CliServices.PlannerFor(args.Option("rules")).Plan(roster, year, asOf);
         return ReportOutput.Write(plan, () => ReportDocuments.Plan(plan, language), format, plan.Errors, Name, stdout, stderr);
     }
 }

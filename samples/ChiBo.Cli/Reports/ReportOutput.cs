@@ -17,7 +17,7 @@ internal enum ReportFormat
 /// <summary>What the report commands share: the format option, writing the report, and the files it could not read.</summary>
 internal static class ReportOutput
 {
-    public const string FormatUsage = "[--format table|md|json] [--json] [--lang vi|en]";
+    public const string FormatUsage = "[--rules FOLDER] [--format table|md|json] [--json] [--lang vi|en]";
 
     public const string ExitCodes =
         "Exit codes: 0 the report printed; 1 the report printed, but some roster files could not be read (each named on stderr); 2 bad input.";
