@@ -75,7 +75,7 @@ internal static partial class ReportDocuments
             foreach (var e in plan.ExpectedAdmissions)
             {
                 table.Row(e.Person.FullName, T("Lễ kết nạp", "Admission ceremony"),
-                    e.Date is null ? T("chờ chi bộ nhận quyết định", "once the cell receives the decision") : Date(e.Date));
+                    e.Date is null ? T("chưa xác định", "not yet set") : Date(e.Date));
             }
 
             foreach (var e in plan.ExpectedFullMemberships)
