@@ -196,7 +196,9 @@ public sealed partial class CellPlanner
                     $"{probationWithout.Count} probationary member(s) without a helper to follow them"), Refs(probationWithout)));
         }
 
-        var overdue = evaluated.Where(e => OpenDeadlines(e).Any(d => d.Status == DeadlineStatus.Overdue)).ToList();
+        var overdue = evaluated
+            .Where(e => !e.Evaluation.Stage.IsTerminal() && OpenDeadlines(e).Any(d => d.Status == DeadlineStatus.Overdue))
+            .ToList();
         if (overdue.Count > 0)
         {
             warnings.Add(new("deadline.overdue",
