@@ -7,6 +7,8 @@ using System.Text;
 using ChiBo.Cases;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
+using ChiBo.Rules.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
 
@@ -50,9 +52,10 @@ public static class Program
             return 2;
         }
 
-        var date = asOf ?? SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date;
-        var evaluator = new CaseEvaluator(HostRules.Create());
-        return Run(evaluator, folder, date, Console.Out, Console.Error);
+        // ChiBo the way a host wires it: the shipped rule sets (embedded in ChiBo.Rules), the system clock at the edge.
+        using var services = new ServiceCollection().AddChiBo().BuildServiceProvider();
+        var date = asOf ?? services.GetRequiredService<CaseEvaluationService>().Today;
+        return Run(services.GetRequiredService<CaseEvaluator>(), folder, date, Console.Out, Console.Error);
     }
 
     private static int Run(CaseEvaluator evaluator, string folder, LocalDate asOf, TextWriter o, TextWriter err)
@@ -86,7 +89,7 @@ public static class Program
                 e.Stage.JsonName(),
                 e.NextGate.JsonName(),
                 e.RuleSet ?? "—",
-                e.Checks.Count(c => !c.Passed).ToString(),
+                e.Checks.Count(c => !c.Passed && !c.Pending).ToString(),
                 e.Violations.Count.ToString(),
                 e.Deadlines.Count.ToString(),
             ]);

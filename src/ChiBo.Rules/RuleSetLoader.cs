@@ -358,6 +358,7 @@ public static partial class RuleSetLoader
             "expression.forbidden" => $"is refused: {error.Message}",
             "expression.tooComplex" => $"is too complex: {error.Message}",
             "expression.type" => $"does not type-check: {error.Message}",
+            "expression.unknownName" => $"names something that does not exist: {error.Message}",
             _ => $"does not parse: {error.Message}",
         };
 
