@@ -75,6 +75,16 @@ public class RosterTests
     }
 
     [Fact]
+    public void Of_applies_the_same_checks_as_load()
+    {
+        var cell = PlanningData.CellFile();
+        var other = new RosterCase("o.case.json", new CaseFile(PlanningData.Person("o"), TestData.SubordinateCell));
+        var roster = Roster.Of(cell, [PlanningData.Case("x"), other, new RosterCase("y.case.json", PlanningData.Case("x").Case)]);
+        Assert.Equal(["x.case.json"], roster.Cases.Select(c => c.FileName));
+        Assert.Equal([("o.case.json", "roster.otherCell"), ("y.case.json", "roster.duplicatePerson")], roster.Errors.Select(e => (e.File, e.Code)));
+    }
+
+    [Fact]
     public void The_demo_roster_loads_without_errors()
     {
         var files = Directory.GetFiles(RosterDir, "*.case.json").Select(f => Sample(Path.GetFileName(f)));
