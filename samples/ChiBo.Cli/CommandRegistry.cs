@@ -13,6 +13,10 @@ internal static class CommandRegistry
     [
         new Commands.EvaluateCommand(),
         new Commands.GraphCommand(),
+        new Commands.WorkdaysAddCommand(),
+        new Commands.WorkdaysCountCommand(),
+        new Commands.LunarCommand(),
+        new Commands.HolidaysCommand(),
     ];
 
     public static IReadOnlyList<ICliCommand> All => Commands;

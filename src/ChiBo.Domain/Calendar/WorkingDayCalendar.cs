@@ -141,8 +141,12 @@ public sealed class WorkingDayCalendar
         ? "WorkingDayCalendar (computed)"
         : $"WorkingDayCalendar (official: {string.Join(", ", OfficialYears)})";
 
-    /// <summary><see cref="AddWorkingDays"/> without throwing: false when a date is out of range or the count negative.</summary>
-    internal bool TryAddWorkingDays(LocalDate start, int workingDays, out LocalDate result)
+    /// <summary><see cref="AddWorkingDays"/> without throwing.</summary>
+    /// <param name="start">The day the period starts from.</param>
+    /// <param name="workingDays">The number of working days.</param>
+    /// <param name="result">The N-th working day after <paramref name="start"/>, or the default value when the method returns false.</param>
+    /// <returns>False when <paramref name="start"/> is outside 1900–2100, <paramref name="workingDays"/> is negative, or the result would be after 2100-12-31.</returns>
+    public bool TryAddWorkingDays(LocalDate start, int workingDays, out LocalDate result)
     {
         result = default;
         return start >= MinDate && start <= MaxDate && workingDays >= 0
