@@ -1,12 +1,33 @@
+using System.Linq;
 using ChiBo.Calendar;
 using ChiBo.Evaluation;
+using ChiBo.Rules;
 
 namespace ChiBo.Cli;
 
 /// <summary>The library objects the commands share, built once.</summary>
 internal static class CliServices
 {
+    /// <summary>The working days: the official years shipped with ChiBo, the others computed from the Labour Code.</summary>
     public static WorkingDayCalendar Calendar => WorkingDayCalendar.Default;
 
-    public static CaseEvaluator Evaluator { get; } = new(NoCaseRules.Instance, Calendar);
+    /// <summary>The evaluator on the rule sets shipped with ChiBo (embedded in ChiBo.Rules).</summary>
+    public static CaseEvaluator Evaluator { get; } = new(RuleCatalog.Shipped, Calendar);
+
+    /// <summary>The shipped evaluator, or one on a folder of edited rule files (<c>--rules FOLDER</c>).</summary>
+    /// <param name="rulesFolder">The folder, or null.</param>
+    /// <returns>The evaluator.</returns>
+    /// <exception cref="CliInputException">The folder's rule files do not load; the message lists every problem.</exception>
+    public static CaseEvaluator EvaluatorFor(string? rulesFolder)
+    {
+        if (rulesFolder is null)
+        {
+            return Evaluator;
+        }
+
+        var loaded = RuleCatalog.LoadDirectory(rulesFolder);
+        return loaded.Value is { } catalog
+            ? new CaseEvaluator(catalog, Calendar)
+            : throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
+    }
 }

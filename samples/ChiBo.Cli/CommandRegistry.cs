@@ -13,6 +13,7 @@ internal static class CommandRegistry
     [
         new Commands.EvaluateCommand(),
         new Commands.GraphCommand(),
+        new Commands.RulesValidateCommand(),
         new Commands.WorkdaysAddCommand(),
         new Commands.WorkdaysCountCommand(),
         new Commands.LunarCommand(),

@@ -15,19 +15,19 @@ internal sealed class EvaluateCommand : ICliCommand
 {
     public string Name => "evaluate";
 
-    public string Usage => "CASE.json --as-of yyyy-MM-dd [--json] [--lang vi|en]";
+    public string Usage => "CASE.json --as-of yyyy-MM-dd [--rules FOLDER] [--json] [--lang vi|en]";
 
     public string Summary => "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("as-of", "lang");
+        args.ExpectOnly("as-of", "lang", "rules");
         args.ExpectPositionalCount(1);
         var path = args.RequirePositional(0, "the case file (CASE.json)");
         var asOf = args.DateOption("as-of") ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
         var language = args.Language;
         var caseFile = CaseFiles.Load(path);
-        var result = CliServices.Evaluator.Evaluate(caseFile, asOf);
+        var result = CliServices.EvaluatorFor(args.Option("rules")).Evaluate(caseFile, asOf);
         if (result.Value is not { } evaluation)
         {
             throw new CliInputException(result.Rejection!.ToError(path).ToString());
@@ -69,7 +69,7 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Checks for the next gate ({e.Checks.Count(c => c.Passed)}/{e.Checks.Count} passed):" : $"Điều kiện của bước tiếp theo (đạt {e.Checks.Count(c => c.Passed)}/{e.Checks.Count}):");
             foreach (var c in e.Checks)
             {
-                o.WriteLine($"  [{(c.Passed ? "✓" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
+                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
                 o.WriteLine($"      {c.Source}");
             }
         }

@@ -35,7 +35,7 @@ internal static class CaseDeadlines
             var durations = rules.DurationsOn(course.Date);
             var due = course.Date.PlusMonths(durations.CertificateValidityMonths).PlusDays(-1);
             due = due < course.Date ? course.Date : due;
-            deadlines.Add(new Deadline(DeadlineAction.CertificateExpires, course.Date, due, Status(due, null), durations.Source));
+            deadlines.Add(new Deadline(DeadlineAction.CertificateExpires, course.Date, due, Status(due, null), durations.CertificateSource));
         }
 
         var ceremony = history.First<CeremonyHeld>();
@@ -46,7 +46,7 @@ internal static class CaseDeadlines
             {
                 var delayApproved = history.First<CeremonyDelayApproved>() is not null;
                 deadlines.Add(new Deadline(DeadlineAction.HoldCeremony, received.Date, due,
-                    Status(due, ceremony?.Date, delayApproved), durations.Source, ceremony?.Date));
+                    Status(due, ceremony?.Date, delayApproved), durations.CeremonySource, ceremony?.Date));
             }
         }
 
@@ -57,7 +57,7 @@ internal static class CaseDeadlines
             LocalDate? ended = asOf > probationEnds ? probationEnds : null;
             if (live || ended is not null)
             {
-                deadlines.Add(new Deadline(DeadlineAction.ProbationEnds, entry, probationEnds, Status(probationEnds, ended), durations.Source, ended));
+                deadlines.Add(new Deadline(DeadlineAction.ProbationEnds, entry, probationEnds, Status(probationEnds, ended), durations.ProbationSource, ended));
             }
 
             var vote = history.EventsOf<CellVoted>().Where(v => v.Event.Purpose == VotePurpose.FullMembership).Select(v => (LocalDate?)v.Event.Date).FirstOrDefault();
@@ -65,7 +65,7 @@ internal static class CaseDeadlines
             if ((live || vote is not null)
                 && calendar.TryAddWorkingDays(probationEnds, voteDurations.FullMembershipVoteDeadlineWorkingDays, out var voteDue))
             {
-                deadlines.Add(new Deadline(DeadlineAction.FullMembershipVote, probationEnds, voteDue, Status(voteDue, vote), voteDurations.Source, vote));
+                deadlines.Add(new Deadline(DeadlineAction.FullMembershipVote, probationEnds, voteDue, Status(voteDue, vote), voteDurations.FullMembershipVoteSource, vote));
             }
         }
 

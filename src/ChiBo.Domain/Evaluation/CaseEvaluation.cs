@@ -34,7 +34,14 @@ public sealed record CaseEvaluation(
 /// <param name="Passed">Whether the rule holds.</param>
 /// <param name="Message">What the rule requires or found, in both languages.</param>
 /// <param name="Source">The legal source: document and article.</param>
-public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, string Source);
+public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, string Source)
+{
+    /// <summary>
+    /// Whether the rule judges the gate's own act (the vote), which has not happened yet: <see cref="Passed"/> is
+    /// false until it does, and the check is not a finding against the case.
+    /// </summary>
+    public bool Pending { get; init; }
+}
 
 /// <summary>
 /// A breach found in the history (vi phạm): a past gate that failed its rule, in the rule set in force on its date.

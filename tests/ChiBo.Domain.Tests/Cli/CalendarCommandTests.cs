@@ -96,6 +96,20 @@ public class CalendarCommandTests
         Assert.Contains("tính theo Bộ luật Lao động", Run("holidays", "2100").Out);
     }
 
+    // The sample's ceremony came 38 working days after the decision arrived (Quy định 29-QĐ/TW §4.1: 30).
+    [Fact]
+    public void Evaluate_shows_the_late_ceremony_of_the_staff_sample_as_overdue_then_met_late()
+    {
+        var file = System.IO.Path.Combine(TestData.SamplesDir, "staff-past-youth-age.case.json");
+        static JsonElement Ceremony(string output) =>
+            JsonDocument.Parse(output).RootElement.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("action").GetString() == "holdCeremony");
+        var before = Ceremony(Run("evaluate", file, "--as-of", "2019-06-10", "--json").Out);
+        Assert.Equal("2019-06-04", before.GetProperty("due").GetString());
+        Assert.Equal("overdue", before.GetProperty("status").GetString());
+        Assert.Equal("Quy định 29-QĐ/TW (2016), 4.1", before.GetProperty("source").GetString());
+        Assert.Equal("metLate", Ceremony(Run("evaluate", file, "--as-of", "2019-06-20", "--json").Out).GetProperty("status").GetString());
+    }
+
     [Theory]
     [InlineData("workdays", "add", "2019-08-20")]
     [InlineData("workdays", "add", "20/08/2019", "30")]

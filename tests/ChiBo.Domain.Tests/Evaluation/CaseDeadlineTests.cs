@@ -39,6 +39,7 @@ public class CaseDeadlineTests
         Assert.Equal(D(2019, 4, 19), before.Start);
         Assert.Equal(D(2019, 6, 4), before.Due);
         Assert.Equal(DeadlineStatus.Overdue, before.Status);
+        Assert.Equal("Quy định 29-QĐ/TW (2016), 4.1", before.Source);
         var after = Find(staff, D(2019, 6, 20), DeadlineAction.HoldCeremony)!;
         Assert.Equal(DeadlineStatus.MetLate, after.Status);
         Assert.Equal(D(2019, 6, 14), after.Done);

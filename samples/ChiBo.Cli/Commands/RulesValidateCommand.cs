@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ChiBo.Rules;
+using ChiBo.Serialization;
+
+namespace ChiBo.Cli.Commands;
+
+/// <summary>
+/// <c>chibo rules validate [PATH]</c>: loads rule files the way a host would (parse, check and compile every
+/// expression) and prints each problem with its file, rule and line; exit 2 on any. PATH is a rule file, a folder of
+/// rule files, or the repository's <c>rules/</c> folder (its <c>rulesets/</c> are checked); default <c>rules/</c>.
+/// </summary>
+internal sealed class RulesValidateCommand : ICliCommand
+{
+    public string Name => "rules validate";
+
+    public string Usage => "[PATH] [--json]";
+
+    public string Summary => "check rule files (a file, a folder, or rules/): every problem with file, rule and line";
+
+    public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        args.ExpectOnly();
+        args.ExpectPositionalCount(1);
+        var path = args.Positional.Count > 0 ? args.Positional[0] : "rules";
+        var files = FilesOf(path);
+        var sets = new List<RuleSet>();
+        var errors = new List<RuleLoadError>();
+        foreach (var file in files)
+        {
+            var result = RuleSetLoader.LoadFile(file);
+            errors.AddRange(result.Errors);
+            if (result.Value is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        if (errors.Count == 0 && sets.Count > 1)
+        {
+            // Era-level checks (ids and start dates distinct) are the catalog's.
+            errors.AddRange(RuleCatalog.Load(files.Select(f => (f, File.ReadAllBytes(f)))).Errors);
+        }
+
+        if (args.Json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new
+            {
+                valid = errors.Count == 0,
+                files,
+                ruleSets = sets.Select(s => new { id = s.Id, effectiveFrom = s.EffectiveFrom, rules = s.Workflows.Sum(w => w.Rules.Length), file = s.File }),
+                errors,
+            }, ChiBoJson.Options));
+        }
+        else
+        {
+            foreach (var set in sets)
+            {
+                stdout.WriteLine($"ok     {set.File}: {set.Id}, in force from {set.EffectiveFrom:yyyy-MM-dd}, {set.Workflows.Length} workflows, {set.Workflows.Sum(w => w.Rules.Length)} rules");
+            }
+
+            foreach (var error in errors)
+            {
+                stdout.WriteLine($"error  {error}");
+            }
+
+            stdout.WriteLine(errors.Count == 0
+                ? $"{files.Count} file(s) valid."
+                : $"{errors.Count} problem(s) in {errors.Select(e => e.File).Distinct().Count()} file(s).");
+        }
+
+        return errors.Count == 0 ? Program.Ok : Program.BadInput;
+    }
+
+    private static List<string> FilesOf(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new CliInputException($"{path}: no such file or folder");
+        }
+
+        var folder = Directory.Exists(Path.Combine(path, "rulesets")) ? Path.Combine(path, "rulesets") : path;
+        var files = Directory.GetFiles(folder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+        return files.Count > 0 ? files : throw new CliInputException($"{folder}: no rule file (*.json)");
+    }
+}

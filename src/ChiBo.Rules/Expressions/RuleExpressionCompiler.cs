@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using System.Threading;
+using ChiBo.Rules.Facts;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace ChiBo.Rules.Expressions;
+
+/// <summary>A compiled rule expression: reads the facts by reference, allocates nothing.</summary>
+/// <param name="facts">The facts of the gate.</param>
+/// <returns>Whether the expression holds.</returns>
+internal delegate bool RulePredicate(in GateFacts facts);
+
+/// <summary>A refusal to compile an expression: code, message and the 0-based character position, if known.</summary>
+internal sealed record ExpressionError(string Code, string Message, int? Position);
+
+/// <summary>
+/// Turns rule text into a typed delegate in four steps, all at load: a lexical pre-check (length, nesting, the
+/// <c>new</c> keyword, which would make the parser emit types), RulesEngine's <see cref="RuleExpressionParser"/>
+/// (System.Linq.Dynamic.Core) over one parameter per facts group and <c>params</c>, the
+/// <see cref="ExpressionGuard"/> allow-list, and a rewrite that reads the groups from one <c>in GateFacts</c>
+/// and folds <c>params.x</c> into constants before compiling.
+/// </summary>
+internal static partial class RuleExpressionCompiler
+{
+    private static readonly RuleExpressionParser Parser = new(new ReSettings());
+    private static readonly Lock ParserLock = new();
+
+    public static (RulePredicate? Predicate, ExpressionError? Error) Compile(string expression, RuleParameters parameters)
+    {
+        if (PreCheck(expression) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        var groups = RuleLanguage.Groups.Select(g => Expression.Parameter(g.Property.PropertyType, g.Name)).ToArray();
+        var parametersParameter = Expression.Parameter(typeof(RuleParameters), RuleLanguage.ParametersName);
+        var all = groups.Append(parametersParameter).ToArray();
+        Expression body;
+        try
+        {
+            lock (ParserLock)
+            {
+                body = Parser.Parse(expression, all, typeof(bool));
+            }
+        }
+        catch (ParseException ex)
+        {
+            return (null, new ExpressionError(CodeOf(ex.Message), Explain(ex.Message), ex.Position));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
+        {
+            return (null, new ExpressionError("expression.type", ex.Message, null));
+        }
+
+        if (ExpressionGuard.Check(body, new HashSet<ParameterExpression>(all)) is { } refusal)
+        {
+            return (null, new ExpressionError(refusal.Code, refusal.Message, null));
+        }
+
+        if (body.Type != typeof(bool))
+        {
+            return (null, new ExpressionError("expression.type", $"the expression gives {body.Type.Name}, not true/false", null));
+        }
+
+        var facts = Expression.Parameter(typeof(GateFacts).MakeByRefType(), "facts");
+        var rewritten = new Rewriter(facts, groups, parametersParameter, parameters).Visit(body);
+        var predicate = Expression.Lambda<RulePredicate>(rewritten, facts).Compile();
+        return (predicate, null);
+    }
+
+    private static ExpressionError? PreCheck(string expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return new ExpressionError("expression.syntax", "the expression is empty", null);
+        }
+
+        if (expression.Length > RuleLanguage.MaxExpressionLength)
+        {
+            return new ExpressionError("expression.tooComplex",
+                $"the expression has {expression.Length} characters; at most {RuleLanguage.MaxExpressionLength} are accepted", null);
+        }
+
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (c == '"')
+            {
+                inString = !inString;
+            }
+            else if (inString)
+            {
+                continue;
+            }
+            else if (c == '(' && ++depth > RuleLanguage.MaxParenthesisDepth)
+            {
+                return new ExpressionError("expression.tooComplex",
+                    $"parentheses nest deeper than {RuleLanguage.MaxParenthesisDepth}", i);
+            }
+            else if (c == ')')
+            {
+                depth--;
+            }
+            else if (c is '@' or '$' or '\'')
+            {
+                return new ExpressionError("expression.forbidden", $"the character '{c}' is not allowed in rule expressions", i);
+            }
+        }
+
+        var forbidden = ForbiddenKeyword().Match(expression);
+        return forbidden.Success
+            ? new ExpressionError("expression.forbidden",
+                $"'{forbidden.Value}' is not allowed in rule expressions", forbidden.Index)
+            : null;
+    }
+
+    private static string CodeOf(string message) =>
+        message.Contains("expected", StringComparison.Ordinal) && message.Contains("of type", StringComparison.Ordinal)
+        || message.StartsWith("Operator", StringComparison.Ordinal)
+        || message.Contains("incompatible", StringComparison.Ordinal)
+            ? "expression.type"
+            : UnknownMember().IsMatch(message) || UnknownIdentifier().IsMatch(message) ? "expression.unknownName" : "expression.syntax";
+
+    /// <summary>Rewrites the parser's wording about ChiBo's types into the names an editor wrote.</summary>
+    private static string Explain(string message)
+    {
+        var member = UnknownMember().Match(message);
+        if (member.Success)
+        {
+            var name = member.Groups["name"].Value;
+            var type = member.Groups["type"].Value;
+            if (type == nameof(RuleParameters))
+            {
+                return $"unknown parameter '{name}'; the parameters are: {string.Join(", ", RuleParameters.Names)}";
+            }
+
+            var group = RuleLanguage.Groups.FirstOrDefault(g => g.Property.PropertyType.Name == type);
+            if (group.Name is not null)
+            {
+                return $"'{group.Name}' has no '{name}'; it has: {string.Join(", ", RuleLanguage.MembersByType[group.Property.PropertyType])}";
+            }
+
+            return $"'{name}' does not exist on {type}";
+        }
+
+        var identifier = UnknownIdentifier().Match(message);
+        if (identifier.Success)
+        {
+            return $"unknown name '{identifier.Groups["name"].Value}'; the names are: "
+                + string.Join(", ", RuleLanguage.Groups.Select(g => g.Name).Append(RuleLanguage.ParametersName));
+        }
+
+        return message;
+    }
+
+    [GeneratedRegex(@"No property or field '(?<name>[^']+)' exists in type '(?<type>[^']+)'")]
+    private static partial Regex UnknownMember();
+
+    [GeneratedRegex(@"Unknown identifier '(?<name>[^']+)'")]
+    private static partial Regex UnknownIdentifier();
+
+    [GeneratedRegex(@"(?<![\w.])new(?!\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex ForbiddenKeyword();
+
+    /// <summary>Reads each group from the one <c>in GateFacts</c> parameter and folds parameters into constants.</summary>
+    private sealed class Rewriter(
+        ParameterExpression facts,
+        IReadOnlyList<ParameterExpression> groups,
+        ParameterExpression parametersParameter,
+        RuleParameters parameters) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            for (var i = 0; i < groups.Count; i++)
+            {
+                if (node == groups[i])
+                {
+                    return Expression.Property(facts, RuleLanguage.Groups[i].Property);
+                }
+            }
+
+            return node;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == parametersParameter && node.Member is System.Reflection.PropertyInfo property)
+            {
+                return Expression.Constant(property.GetValue(parameters), property.PropertyType);
+            }
+
+            return base.VisitMember(node);
+        }
+    }
+}

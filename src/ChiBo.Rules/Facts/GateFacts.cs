@@ -1,0 +1,232 @@
+namespace ChiBo.Rules.Facts;
+
+/// <summary>
+/// The facts of a case on the date of a gate (dữ kiện xét tại một bước), as rule expressions see them: each
+/// property is one name of the rule language (<c>age</c>, <c>person</c>, <c>education</c>, <c>course</c>,
+/// <c>dossier</c>, <c>introducers</c>, <c>cell</c>, <c>vote</c>, <c>committeeVote</c>, <c>ceremony</c>,
+/// <c>probation</c>), beside <c>params</c>, the rule set's parameters. Dates are pre-computed into numbers
+/// (months, working days) on the gate's date, so that rule text needs no date arithmetic and cannot reach a
+/// clock. The gate's date is the date of the gate's event (the vote, the ceremony) when the history re-checks
+/// a gate already passed, else the "as of" date. A value type: building it allocates nothing.
+/// </summary>
+public readonly record struct GateFacts
+{
+    /// <summary>The applicant's age on the gate's date (<c>age</c>).</summary>
+    public AgeFacts Age { get; init; }
+
+    /// <summary>The person's memberships and status (<c>person</c>).</summary>
+    public PersonFacts Person { get; init; }
+
+    /// <summary>The person's education (<c>education</c>).</summary>
+    public EducationFacts Education { get; init; }
+
+    /// <summary>The party-awareness course (<c>course</c>).</summary>
+    public CourseFacts Course { get; init; }
+
+    /// <summary>The admission and probation dossier (<c>dossier</c>).</summary>
+    public DossierFacts Dossier { get; init; }
+
+    /// <summary>The introducers (<c>introducers</c>).</summary>
+    public IntroducerFacts Introducers { get; init; }
+
+    /// <summary>The party cell and the mass organisations of the person's unit (<c>cell</c>).</summary>
+    public CellFacts Cell { get; init; }
+
+    /// <summary>The party cell's vote of this gate (<c>vote</c>).</summary>
+    public VoteFacts Vote { get; init; }
+
+    /// <summary>The grassroots party committee's vote of this gate (<c>committeeVote</c>).</summary>
+    public CommitteeVoteFacts CommitteeVote { get; init; }
+
+    /// <summary>The admission decision and ceremony (<c>ceremony</c>).</summary>
+    public CeremonyFacts Ceremony { get; init; }
+
+    /// <summary>The probation (<c>probation</c>).</summary>
+    public ProbationFacts Probation { get; init; }
+}
+
+/// <summary>Age on the gate's date (tuổi). Rule language: <c>age.months</c>, <c>age.years</c>, <c>age.exceptionApproved</c>.</summary>
+public readonly record struct AgeFacts
+{
+    /// <summary>
+    /// Age counted in months (tuổi tính theo tháng): (gate year × 12 + gate month) − (birth year × 12 + birth
+    /// month), the day of the month ignored — the reading of Quy định 29-QĐ/TW §1 / 24-QĐ/TW §1.1 implemented.
+    /// </summary>
+    public int Months { get; init; }
+
+    /// <summary>Age in full years on the gate's date (the birthday counts), for the Youth Union age.</summary>
+    public int Years { get; init; }
+
+    /// <summary>Whether a competent committee allowed admission past 60 (<c>ageExceptionApproved</c>).</summary>
+    public bool ExceptionApproved { get; init; }
+}
+
+/// <summary>The person's status on the gate's date (thông tin cá nhân).</summary>
+public readonly record struct PersonFacts
+{
+    /// <summary>Whether the person is a woman (priority source).</summary>
+    public bool IsFemale { get; init; }
+
+    /// <summary>Whether the person is a Youth Union member (đoàn viên) on the gate's date.</summary>
+    public bool YouthUnionMember { get; init; }
+
+    /// <summary>Whether the person is a trade-union member (đoàn viên công đoàn) on the gate's date.</summary>
+    public bool TradeUnionMember { get; init; }
+
+    /// <summary>Whether the person follows a religion (tín đồ or chức sắc).</summary>
+    public bool IsReligious { get; init; }
+
+    /// <summary>Whether the person holds a religious office (chức sắc, chức việc).</summary>
+    public bool IsReligiousDignitary { get; init; }
+}
+
+/// <summary>Education (trình độ học vấn). Rule language: <c>education.level</c>, <c>education.exceptionApproved</c>.</summary>
+public readonly record struct EducationFacts
+{
+    /// <summary>
+    /// The level as a rank: 0 none, 1 primary, 2 lowerSecondary (THCS), 3 upperSecondary (THPT), 4 vocational,
+    /// 5 college, 6 university, 7 postgraduate. Each level implies those below; compare with
+    /// <c>params.minEducationLevel</c>, which a rule file writes as a level name.
+    /// </summary>
+    public int Level { get; init; }
+
+    /// <summary>Whether the Secretariat's special guidance applies (<c>educationExceptionApproved</c>).</summary>
+    public bool ExceptionApproved { get; init; }
+}
+
+/// <summary>The party-awareness course (lớp bồi dưỡng nhận thức về Đảng).</summary>
+public readonly record struct CourseFacts
+{
+    /// <summary>Whether a certificate exists on the gate's date.</summary>
+    public bool Completed { get; init; }
+
+    /// <summary>
+    /// Full calendar months from the latest certificate's date to the gate's date (NodaTime month arithmetic,
+    /// clamped to the month's end); a certificate is valid while this is below its validity in months.
+    /// </summary>
+    public int MonthsSinceCertificate { get; init; }
+}
+
+/// <summary>The dossier (hồ sơ) as of the gate's date.</summary>
+public readonly record struct DossierFacts
+{
+    /// <summary>A full member is assigned to help the person (<c>helperAssigned</c>).</summary>
+    public bool HelperAssigned { get; init; }
+
+    /// <summary>The application exists (đơn xin vào Đảng).</summary>
+    public bool ApplicationSubmitted { get; init; }
+
+    /// <summary>The background is declared (lý lịch).</summary>
+    public bool BackgroundDeclared { get; init; }
+
+    /// <summary>The background is verified (thẩm tra lý lịch), whatever the conclusion.</summary>
+    public bool BackgroundVerified { get; init; }
+
+    /// <summary>The latest verification concluded <c>clear</c>.</summary>
+    public bool BackgroundClear { get; init; }
+
+    /// <summary>Opinions of mass organisations and the residence cell gathered (5-KNĐ).</summary>
+    public bool CommentsCollected { get; init; }
+
+    /// <summary>The Youth Union's grassroots committee endorsed the applicant (4-KNĐ).</summary>
+    public bool YouthUnionEndorsed { get; init; }
+
+    /// <summary>The trade union's grassroots committee endorsed the applicant.</summary>
+    public bool TradeUnionEndorsed { get; init; }
+
+    /// <summary>The probationary member's self-review is submitted (10-KNĐ).</summary>
+    public bool SelfReviewSubmitted { get; init; }
+
+    /// <summary>The helper's review is submitted (11-KNĐ).</summary>
+    public bool HelperReviewSubmitted { get; init; }
+}
+
+/// <summary>The introducers (người giới thiệu), each measured on the date of its <c>introducerAssigned</c> event.</summary>
+public readonly record struct IntroducerFacts
+{
+    /// <summary>How many distinct members introduce the applicant.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Whether every introducer was a full member when introducing (true when there are none).</summary>
+    public bool AllFullMembers { get; init; }
+
+    /// <summary>
+    /// The shortest time, in full calendar months, that an introducer had worked, studied or lived with the
+    /// applicant when introducing; 0 when there are none.
+    /// </summary>
+    public int MinMonthsWorkedTogether { get; init; }
+}
+
+/// <summary>The cell and the mass organisations of the person's unit.</summary>
+public readonly record struct CellFacts
+{
+    /// <summary>The unit has a Youth Union organisation.</summary>
+    public bool HasYouthUnion { get; init; }
+
+    /// <summary>The unit has a trade union organisation.</summary>
+    public bool HasTradeUnion { get; init; }
+
+    /// <summary>The cell is under a grassroots party committee (chi bộ trực thuộc).</summary>
+    public bool IsSubordinate { get; init; }
+}
+
+/// <summary>The party cell's vote of the gate (biểu quyết của chi bộ).</summary>
+public readonly record struct VoteFacts
+{
+    /// <summary>Whether the vote was held (false while the gate is ahead).</summary>
+    public bool Held { get; init; }
+
+    /// <summary>Full members in favour.</summary>
+    public int InFavour { get; init; }
+
+    /// <summary>The cell's full members at the time.</summary>
+    public int FullMembers { get; init; }
+}
+
+/// <summary>The grassroots party committee's vote of the gate (đảng ủy cơ sở xét duyệt).</summary>
+public readonly record struct CommitteeVoteFacts
+{
+    /// <summary>Whether the vote was held (false while the gate is ahead).</summary>
+    public bool Held { get; init; }
+
+    /// <summary>Committee members in favour.</summary>
+    public int InFavour { get; init; }
+
+    /// <summary>The committee's members.</summary>
+    public int Members { get; init; }
+}
+
+/// <summary>The admission decision and the ceremony (quyết định kết nạp, lễ kết nạp).</summary>
+public readonly record struct CeremonyFacts
+{
+    /// <summary>The cell has received the admission decision.</summary>
+    public bool DecisionReceived { get; init; }
+
+    /// <summary>The ceremony is held (on the gate's date, when re-checking it).</summary>
+    public bool Held { get; init; }
+
+    /// <summary>The superior committee approved a later ceremony (<c>ceremonyDelayApproved</c>).</summary>
+    public bool DelayApproved { get; init; }
+
+    /// <summary>
+    /// Working days from receiving the decision to the gate's date ("within N working days from D" counts D+1 as
+    /// the first); 0 when the decision was not received.
+    /// </summary>
+    public int WorkingDaysSinceDecision { get; init; }
+}
+
+/// <summary>The probation (thời gian dự bị).</summary>
+public readonly record struct ProbationFacts
+{
+    /// <summary>Whether the ceremony was held (probation started).</summary>
+    public bool Started { get; init; }
+
+    /// <summary>Full calendar months from the ceremony to the gate's date (NodaTime month arithmetic).</summary>
+    public int FullMonths { get; init; }
+
+    /// <summary>
+    /// Working days from the end of probation (ceremony + the rule set's probation months) to the gate's date;
+    /// 0 when the gate's date is not after the end.
+    /// </summary>
+    public int WorkingDaysAfterEnd { get; init; }
+}

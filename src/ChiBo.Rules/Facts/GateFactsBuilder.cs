@@ -1,0 +1,197 @@
+using System;
+using ChiBo.Cases;
+using ChiBo.Lifecycle;
+using NodaTime;
+
+namespace ChiBo.Rules.Facts;
+
+/// <summary>Counts working days in (from, to]: the calendar's arithmetic, passed in so facts stay pure.</summary>
+/// <param name="from">The day after which counting starts.</param>
+/// <param name="to">The last day counted.</param>
+/// <returns>The number of working days.</returns>
+internal delegate int WorkingDayCounter(LocalDate from, LocalDate to);
+
+/// <summary>
+/// Folds a replayed case into the <see cref="GateFacts"/> of one gate on one date, in one pass over the events
+/// and without allocating. For a gate ahead, every replayed event counts and the gate's act has not happened; for a
+/// gate already passed, the events before the gate's event count and the gate's event supplies the vote or the
+/// ceremony.
+/// </summary>
+internal static class GateFactsBuilder
+{
+    /// <summary>Builds the facts.</summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="count">How many replayed events (in replay order) precede the gate.</param>
+    /// <param name="gateDate">The gate's date: its event's date, or the "as of" date.</param>
+    /// <param name="gateEvent">The gate's own event when re-checking a passed gate, else null.</param>
+    /// <param name="parameters">The parameters of the rule set judging the gate.</param>
+    /// <param name="workingDays">The working-day counter.</param>
+    /// <returns>The facts.</returns>
+    public static GateFacts Build(
+        CaseHistory history,
+        int count,
+        LocalDate gateDate,
+        CaseEvent? gateEvent,
+        RuleParameters parameters,
+        WorkingDayCounter workingDays)
+    {
+        var person = history.Case.Person;
+        var cell = history.Case.Cell;
+        var applied = history.Applied.AsSpan()[..count];
+
+        bool helper = false, application = false, declared = false, verified = false, clear = false, comments = false;
+        bool youthEndorsed = false, tradeEndorsed = false, selfReview = false, helperReview = false;
+        bool ageException = false, educationException = false, delayApproved = false;
+        LocalDate? certificate = null, decisionReceived = null, ceremony = null;
+        int introducers = 0, minMonthsTogether = int.MaxValue;
+        var allFullMembers = true;
+
+        for (var i = 0; i < applied.Length; i++)
+        {
+            switch (applied[i].Event)
+            {
+                case HelperAssigned: helper = true; break;
+                case ApplicationSubmitted: application = true; break;
+                case BackgroundDeclared: declared = true; break;
+                case BackgroundVerified v:
+                    verified = true;
+                    clear = v.Conclusion == BackgroundConclusion.Clear;
+                    break;
+                case CommentsCollected: comments = true; break;
+                case YouthUnionEndorsed: youthEndorsed = true; break;
+                case TradeUnionEndorsed: tradeEndorsed = true; break;
+                case SelfReviewSubmitted: selfReview = true; break;
+                case HelperReviewSubmitted: helperReview = true; break;
+                case AgeExceptionApproved: ageException = true; break;
+                case EducationExceptionApproved: educationException = true; break;
+                case CeremonyDelayApproved: delayApproved = true; break;
+                case AwarenessCourseCompleted c: certificate = c.Date; break;
+                case AdmissionDecisionReceived r: decisionReceived = r.Date; break;
+                case CeremonyHeld h: ceremony ??= h.Date; break;
+                case IntroducerAssigned introducer when !IsReassignedLater(applied, i, introducer.MemberId):
+                    // Quy định 24-QĐ/TW §3.2.1: measured on the day of the introduction.
+                    introducers++;
+                    allFullMembers &= introducer.FullMemberSince <= introducer.Date;
+                    minMonthsTogether = Math.Min(minMonthsTogether, FullMonths(introducer.WorkedTogetherSince, introducer.Date));
+                    break;
+            }
+        }
+
+        VoteFacts vote = default;
+        CommitteeVoteFacts committeeVote = default;
+        switch (gateEvent)
+        {
+            case CellVoted v:
+                vote = new VoteFacts { Held = true, InFavour = v.InFavour, FullMembers = v.FullMembers };
+                break;
+            case GrassrootsCommitteeVoted v:
+                committeeVote = new CommitteeVoteFacts { Held = true, InFavour = v.InFavour, Members = v.CommitteeMembers };
+                break;
+            case CeremonyHeld h:
+                ceremony ??= h.Date;
+                break;
+        }
+
+        var ceremonyHeld = gateEvent is CeremonyHeld || (ceremony is { } held && held <= gateDate);
+        var probationEnd = ceremony?.PlusMonths(parameters.ProbationMonths);
+        return new GateFacts
+        {
+            Age = new AgeFacts
+            {
+                Months = (gateDate.Year * 12 + gateDate.Month) - (person.BirthDate.Year * 12 + person.BirthDate.Month),
+                Years = FullYears(person.BirthDate, gateDate),
+                ExceptionApproved = ageException,
+            },
+            Person = new PersonFacts
+            {
+                IsFemale = person.Sex == Sex.Female,
+                YouthUnionMember = person.YouthUnionMemberSince is { } y && y <= gateDate,
+                TradeUnionMember = person.TradeUnionMemberSince is { } t && t <= gateDate,
+                IsReligious = person.Religion is not null,
+                IsReligiousDignitary = person.Religion?.Role == ReligiousRole.Dignitary,
+            },
+            Education = new EducationFacts { Level = (int)person.EducationLevel, ExceptionApproved = educationException },
+            Course = new CourseFacts
+            {
+                Completed = certificate is not null,
+                MonthsSinceCertificate = certificate is { } d ? FullMonths(d, gateDate) : 0,
+            },
+            Dossier = new DossierFacts
+            {
+                HelperAssigned = helper,
+                ApplicationSubmitted = application,
+                BackgroundDeclared = declared,
+                BackgroundVerified = verified,
+                BackgroundClear = clear,
+                CommentsCollected = comments,
+                YouthUnionEndorsed = youthEndorsed,
+                TradeUnionEndorsed = tradeEndorsed,
+                SelfReviewSubmitted = selfReview,
+                HelperReviewSubmitted = helperReview,
+            },
+            Introducers = new IntroducerFacts
+            {
+                Count = introducers,
+                AllFullMembers = allFullMembers,
+                MinMonthsWorkedTogether = introducers == 0 ? 0 : minMonthsTogether,
+            },
+            Cell = new CellFacts
+            {
+                HasYouthUnion = cell.HasYouthUnion,
+                HasTradeUnion = cell.HasTradeUnion,
+                IsSubordinate = cell.Kind == CellKind.SubordinateCell,
+            },
+            Vote = vote,
+            CommitteeVote = committeeVote,
+            Ceremony = new CeremonyFacts
+            {
+                DecisionReceived = decisionReceived is not null,
+                Held = ceremonyHeld,
+                DelayApproved = delayApproved,
+                WorkingDaysSinceDecision = decisionReceived is { } received && gateDate > received ? workingDays(received, gateDate) : 0,
+            },
+            Probation = new ProbationFacts
+            {
+                Started = ceremony is { } start && start <= gateDate,
+                FullMonths = ceremony is { } entry && entry <= gateDate ? FullMonths(entry, gateDate) : 0,
+                WorkingDaysAfterEnd = probationEnd is { } end && gateDate > end ? workingDays(end, gateDate) : 0,
+            },
+        };
+    }
+
+    /// <summary>
+    /// Full calendar months from <paramref name="from"/> to <paramref name="to"/>, consistent with NodaTime's
+    /// <c>PlusMonths</c> (clamped to the month's end): the largest m with from.PlusMonths(m) ≤ to; negative when
+    /// <paramref name="to"/> is before <paramref name="from"/>.
+    /// </summary>
+    internal static int FullMonths(LocalDate from, LocalDate to)
+    {
+        var months = (to.Year * 12 + to.Month) - (from.Year * 12 + from.Month);
+        if (months >= 0)
+        {
+            return from.PlusMonths(months) > to ? months - 1 : months;
+        }
+
+        return -FullMonths(to, from);
+    }
+
+    /// <summary>Full years of age on a date: the birthday itself counts.</summary>
+    internal static int FullYears(LocalDate birth, LocalDate on)
+    {
+        var years = on.Year - birth.Year;
+        return on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day) ? years - 1 : years;
+    }
+
+    private static bool IsReassignedLater(ReadOnlySpan<AppliedEvent> applied, int index, string memberId)
+    {
+        for (var j = index + 1; j < applied.Length; j++)
+        {
+            if (applied[j].Event is IntroducerAssigned later && string.Equals(later.MemberId, memberId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

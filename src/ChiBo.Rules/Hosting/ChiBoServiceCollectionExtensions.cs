@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using ChiBo.Calendar;
+using ChiBo.Evaluation;
+using ChiBo.Rules;
+using ChiBo.Rules.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds ChiBo to a host's services.</summary>
+public static partial class ChiBoServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers ChiBo as singletons: the <see cref="WorkingDayCalendar"/> (shipped official years plus
+    /// <see cref="ChiBoOptions.HolidayYears"/>), the <see cref="RuleCatalog"/> (the shipped rule sets, or
+    /// <see cref="ChiBoOptions.RulesFolder"/>), <see cref="ICaseRules"/>, <see cref="CaseEvaluator"/> and
+    /// <see cref="CaseEvaluationService"/>; and <see cref="IClock"/> as <see cref="SystemClock"/> unless the host
+    /// registered one. Rule files load when the catalog is first resolved: a folder with a broken file throws
+    /// <see cref="RuleLoadException"/> listing every problem (file, rule, line), and each loaded rule set is logged.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options, or null for the defaults.</param>
+    /// <returns>The same services, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddChiBo(this IServiceCollection services, Action<ChiBoOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ChiBoOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(provider =>
+        {
+            var holidayYears = provider.GetRequiredService<IOptions<ChiBoOptions>>().Value.HolidayYears;
+            return holidayYears.Count == 0 ? WorkingDayCalendar.Default : WorkingDayCalendar.Default.WithYears(holidayYears);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ChiBoOptions>>().Value;
+            var logger = (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("ChiBo.Rules") ?? NullLogger.Instance;
+            var calendar = provider.GetRequiredService<WorkingDayCalendar>();
+            var loaded = settings.RulesFolder is { } folder ? RuleCatalog.LoadDirectory(folder, calendar) : RuleCatalog.LoadShipped(calendar);
+            if (loaded.Value is not { } catalog)
+            {
+                foreach (var error in loaded.Errors)
+                {
+                    LogLoadError(logger, error.ToString());
+                }
+
+                throw new RuleLoadException(loaded.Errors);
+            }
+
+            foreach (var set in catalog.RuleSets)
+            {
+                LogLoaded(logger, set.Id, set.File ?? "(embedded)", set.EffectiveFrom, set.Workflows.Sum(w => w.Rules.Length));
+            }
+
+            return catalog;
+        });
+        services.TryAddSingleton<ICaseRules>(provider => provider.GetRequiredService<RuleCatalog>());
+        services.TryAddSingleton(provider => new CaseEvaluator(provider.GetRequiredService<ICaseRules>(), provider.GetRequiredService<WorkingDayCalendar>()));
+        services.TryAddSingleton<CaseEvaluationService>();
+        return services;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Rule set {RuleSet} loaded from {File}: in force from {EffectiveFrom}, {Rules} rules")]
+    private static partial void LogLoaded(ILogger logger, string ruleSet, string file, LocalDate effectiveFrom, int rules);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Rule file problem: {Problem}")]
+    private static partial void LogLoadError(ILogger logger, string problem);
+}

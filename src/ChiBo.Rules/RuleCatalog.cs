@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using ChiBo.Calendar;
+using ChiBo.Cases;
+using ChiBo.Evaluation;
+using ChiBo.Lifecycle;
+using ChiBo.Rules.Facts;
+using ChiBo.Utility;
+using NodaTime;
+
+namespace ChiBo.Rules;
+
+/// <summary>
+/// The rule sets of every era (danh mục bộ quy tắc), and ChiBo's <see cref="ICaseRules"/> on them. The rule set
+/// that judges a gate is the one in force on the day of the gate's event (the vote, the ceremony) — a 2019 vote is
+/// judged by <c>2016-qd29</c> even when asked in 2026 — and, for a gate not yet passed, the one in force on the
+/// "as of" date. Immutable and thread-safe: one catalog serves any number of concurrent evaluations.
+/// </summary>
+public sealed class RuleCatalog : ICaseRules
+{
+    private static readonly Lazy<RuleCatalog> ShippedCatalog = new(() => LoadShipped().GetValueOrThrow());
+    private readonly WorkingDayCounter countWorkingDays;
+
+    /// <summary>Creates a catalog of loaded rule sets.</summary>
+    /// <param name="ruleSets">The rule sets; ids and start dates must be distinct.</param>
+    /// <param name="calendar">The working-day calendar for deadlines counted in working days.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Two rule sets share an id or a start date.</exception>
+    public RuleCatalog(IEnumerable<RuleSet> ruleSets, WorkingDayCalendar calendar)
+    {
+        Preconditions.CheckNotNull(ruleSets, nameof(ruleSets));
+        Calendar = Preconditions.CheckNotNull(calendar, nameof(calendar));
+        RuleSets = [.. ruleSets.OrderBy(s => s.EffectiveFrom)];
+        Preconditions.CheckArgument(RuleSets.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() == RuleSets.Length,
+            nameof(ruleSets), "two rule sets share an id");
+        Preconditions.CheckArgument(RuleSets.Select(s => s.EffectiveFrom).Distinct().Count() == RuleSets.Length,
+            nameof(ruleSets), "two rule sets start on the same day");
+        countWorkingDays = calendar.CountWorkingDays;
+    }
+
+    /// <summary>The rule sets shipped with ChiBo (embedded in this assembly), on the default calendar.</summary>
+    public static RuleCatalog Shipped => ShippedCatalog.Value;
+
+    /// <summary>The rule sets, by start date.</summary>
+    public ImmutableArray<RuleSet> RuleSets { get; }
+
+    /// <summary>The working-day calendar.</summary>
+    public WorkingDayCalendar Calendar { get; }
+
+    /// <summary>Loads the rule sets shipped with ChiBo from this assembly's embedded resources.</summary>
+    /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
+    /// <returns>The catalog, or every error.</returns>
+    public static RuleLoadResult<RuleCatalog> LoadShipped(WorkingDayCalendar? calendar = null)
+    {
+        var assembly = typeof(RuleCatalog).Assembly;
+        const string prefix = "ChiBo.Rules.RuleSets.";
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return ("rules/rulesets/" + n[prefix.Length..], copy.ToArray());
+            });
+        return Load(files, calendar);
+    }
+
+    /// <summary>Loads every <c>*.json</c> rule file of a folder (not its subfolders), e.g. edited copies of <c>rules/rulesets</c>.</summary>
+    /// <param name="path">The folder.</param>
+    /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
+    /// <returns>The catalog, or every error of every file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static RuleLoadResult<RuleCatalog> LoadDirectory(string path, WorkingDayCalendar? calendar = null)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return new RuleLoadResult<RuleCatalog>(null, [new RuleLoadError("file.unreadable", ex.Message, path)]);
+        }
+
+        var sets = new List<RuleSet>();
+        var errors = new List<RuleLoadError>();
+        foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var result = RuleSetLoader.LoadFile(file);
+            errors.AddRange(result.Errors);
+            if (result.Value is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        return Build(sets, errors, calendar, path);
+    }
+
+    /// <summary>Loads rule sets from named UTF-8 JSON contents.</summary>
+    /// <param name="files">Each file's name (cited in errors) and bytes.</param>
+    /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
+    /// <returns>The catalog, or every error of every file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    public static RuleLoadResult<RuleCatalog> Load(IEnumerable<(string Name, byte[] Content)> files, WorkingDayCalendar? calendar = null)
+    {
+        Preconditions.CheckNotNull(files, nameof(files));
+        var sets = new List<RuleSet>();
+        var errors = new List<RuleLoadError>();
+        foreach (var (name, content) in files)
+        {
+            var result = RuleSetLoader.Load(content, name);
+            errors.AddRange(result.Errors);
+            if (result.Value is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        return Build(sets, errors, calendar, null);
+    }
+
+    /// <summary>The rule set in force on a date: the latest whose <see cref="RuleSet.EffectiveFrom"/> is on or before it.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The rule set, or null before the first era.</returns>
+    public RuleSet? InForce(LocalDate date)
+    {
+        var sets = RuleSets.AsSpan();
+        for (var i = sets.Length - 1; i >= 0; i--)
+        {
+            if (sets[i].EffectiveFrom <= date)
+            {
+                return sets[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The facts of a gate ahead of a case on a date, as the rule set in force then sees them.</summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="date">The date (the "as of" date).</param>
+    /// <returns>The rule set in force and the facts, or null when no rule set is in force.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="history"/> is null.</exception>
+    public (RuleSet RuleSet, GateFacts Facts)? FactsOn(CaseHistory history, LocalDate date)
+    {
+        Preconditions.CheckNotNull(history, nameof(history));
+        return InForce(date) is { } set
+            ? (set, GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays))
+            : null;
+    }
+
+    /// <summary>Runs a gate's rules on a case without building messages: the allocation-free path.</summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="gate">The gate ahead.</param>
+    /// <param name="date">The date (the "as of" date).</param>
+    /// <returns>The outcome, or null when no rule set is in force or it has no rules for the gate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="history"/> is null.</exception>
+    public GateOutcome? Evaluate(CaseHistory history, Gate gate, LocalDate date)
+    {
+        Preconditions.CheckNotNull(history, nameof(history));
+        if (InForce(date) is not { } set || set.WorkflowFor(gate) is not { } workflow)
+        {
+            return null;
+        }
+
+        var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+        return workflow.Evaluate(in facts);
+    }
+
+    /// <inheritdoc />
+    public GateAssessment Assess(CaseHistory history, Gate gate, LocalDate date)
+    {
+        Preconditions.CheckNotNull(history, nameof(history));
+        if (InForce(date) is not { } set)
+        {
+            return GateAssessment.Empty;
+        }
+
+        return Evaluate(history, gate, date) is { } outcome
+            ? new GateAssessment(set.Id, outcome.ToChecks())
+            : new GateAssessment(set.Id, []);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Each gate event (the cell's vote, the committee's vote, the ceremony) is re-checked on its own date by the
+    /// rule set then in force, with the events before it; a rule it failed is a violation. A later event of the
+    /// same gate and purpose (a re-vote) supersedes an earlier one, which is then not reported.
+    /// </remarks>
+    public IReadOnlyList<RuleViolation> FindViolations(CaseHistory history)
+    {
+        Preconditions.CheckNotNull(history, nameof(history));
+        List<RuleViolation>? violations = null;
+        var applied = history.Applied;
+        for (var k = 0; k < applied.Length; k++)
+        {
+            var step = applied[k];
+            if (step.Gate is not { } gate || Superseded(applied, k)
+                || InForce(step.Event.Date) is not { } set || set.WorkflowFor(gate) is not { } workflow)
+            {
+                continue;
+            }
+
+            var facts = GateFactsBuilder.Build(history, k, step.Event.Date, step.Event, set.Parameters, countWorkingDays);
+            var outcome = workflow.Evaluate(in facts);
+            for (var i = 0; i < workflow.Rules.Length; i++)
+            {
+                if (!outcome.IsPassed(i) && !outcome.IsPending(i))
+                {
+                    var rule = workflow.Rules[i];
+                    (violations ??= []).Add(new RuleViolation(rule.Id, step.Index, rule.Message, rule.Source, set.Id));
+                }
+            }
+        }
+
+        return violations ?? (IReadOnlyList<RuleViolation>)[];
+    }
+
+    /// <inheritdoc />
+    public LegalDurations DurationsOn(LocalDate date) => InForce(date)?.Durations ?? LegalDurations.Default;
+
+    private static bool Superseded(ImmutableArray<AppliedEvent> applied, int k)
+    {
+        var step = applied[k];
+        for (var j = k + 1; j < applied.Length; j++)
+        {
+            var later = applied[j];
+            if (later.Gate == step.Gate && later.Event.GetType() == step.Event.GetType() && PurposeOf(later.Event) == PurposeOf(step.Event))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static VotePurpose? PurposeOf(CaseEvent e) => e switch
+    {
+        CellVoted v => v.Purpose,
+        GrassrootsCommitteeVoted v => v.Purpose,
+        _ => null,
+    };
+
+    private static RuleLoadResult<RuleCatalog> Build(List<RuleSet> sets, List<RuleLoadError> errors, WorkingDayCalendar? calendar, string? folder)
+    {
+        foreach (var group in sets.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RuleLoadError("ruleSet.duplicateId",
+                $"the rule set id '{group.Key}' is used by {string.Join(" and ", group.Select(s => s.File))}", group.Last().File));
+        }
+
+        foreach (var group in sets.GroupBy(s => s.EffectiveFrom).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RuleLoadError("ruleSet.duplicateStart",
+                $"the rule sets {string.Join(" and ", group.Select(s => s.Id))} both start on {group.Key:yyyy-MM-dd}", group.Last().File));
+        }
+
+        if (errors.Count == 0 && sets.Count == 0)
+        {
+            errors.Add(new RuleLoadError("ruleSet.none", "no rule file (*.json) was found", folder));
+        }
+
+        return errors.Count > 0
+            ? new RuleLoadResult<RuleCatalog>(null, errors)
+            : new RuleLoadResult<RuleCatalog>(new RuleCatalog(sets, calendar ?? WorkingDayCalendar.Default), []);
+    }
+}

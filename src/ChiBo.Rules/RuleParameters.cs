@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ChiBo.Cases;
+using ChiBo.Evaluation;
+
+namespace ChiBo.Rules;
+
+/// <summary>
+/// The numbers of a rule set (tham số), which officials edit in its <c>parameters</c> section and rule
+/// expressions read as <c>params.name</c> — never as literals. Every parameter is required, so that a rule set
+/// states each number it applies. Immutable.
+/// </summary>
+public sealed class RuleParameters
+{
+    internal RuleParameters(IReadOnlyDictionary<string, int> values, IReadOnlyDictionary<string, RuleParameterInfo> info)
+    {
+        MinAgeMonths = values["minAgeMonths"];
+        MaxAgeMonths = values["maxAgeMonths"];
+        YouthAgeMinYears = values["youthAgeMinYears"];
+        YouthAgeMaxYears = values["youthAgeMaxYears"];
+        MinEducationLevel = values["minEducationLevel"];
+        CertificateValidityMonths = values["certificateValidityMonths"];
+        IntroducersRequired = values["introducersRequired"];
+        IntroducersWithEndorsement = values["introducersWithEndorsement"];
+        IntroducerMonthsTogether = values["introducerMonthsTogether"];
+        VoteNumerator = values["voteNumerator"];
+        VoteDenominator = values["voteDenominator"];
+        ProbationMonths = values["probationMonths"];
+        CeremonyDeadlineWorkingDays = values["ceremonyDeadlineWorkingDays"];
+        FullMembershipVoteDeadlineWorkingDays = values["fullMembershipVoteDeadlineWorkingDays"];
+        Info = info.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Minimum age in months on the vote day (216 = full 18 years).</summary>
+    public int MinAgeMonths { get; }
+
+    /// <summary>Maximum age in months on the vote day without an exception (720 = full 60 years).</summary>
+    public int MaxAgeMonths { get; }
+
+    /// <summary>Youth Union age, lower bound in full years (16).</summary>
+    public int YouthAgeMinYears { get; }
+
+    /// <summary>Youth Union age, upper bound in full years, inclusive (30: "under 31 full years").</summary>
+    public int YouthAgeMaxYears { get; }
+
+    /// <summary>Minimum education level as a rank (see <see cref="Facts.EducationFacts.Level"/>); a level name in JSON.</summary>
+    public int MinEducationLevel { get; }
+
+    /// <summary>Months an awareness-course certificate is valid (60).</summary>
+    public int CertificateValidityMonths { get; }
+
+    /// <summary>Full members who introduce an applicant without a mass organisation's endorsement (2).</summary>
+    public int IntroducersRequired { get; }
+
+    /// <summary>Full members who introduce an applicant beside a Youth Union or trade union endorsement (1).</summary>
+    public int IntroducersWithEndorsement { get; }
+
+    /// <summary>Months an introducer must have worked, studied or lived with the applicant (12).</summary>
+    public int IntroducerMonthsTogether { get; }
+
+    /// <summary>Numerator of the votes needed (2 of two thirds).</summary>
+    public int VoteNumerator { get; }
+
+    /// <summary>Denominator of the votes needed (3 of two thirds).</summary>
+    public int VoteDenominator { get; }
+
+    /// <summary>Months of probation (12).</summary>
+    public int ProbationMonths { get; }
+
+    /// <summary>Working days from receiving the admission decision to the ceremony (30).</summary>
+    public int CeremonyDeadlineWorkingDays { get; }
+
+    /// <summary>Working days after probation ends for the cell's full-membership vote (30).</summary>
+    public int FullMembershipVoteDeadlineWorkingDays { get; }
+
+    /// <summary>Each parameter's unit, legal source and description, by its JSON name.</summary>
+    public ImmutableDictionary<string, RuleParameterInfo> Info { get; }
+
+    /// <summary>The legal durations these parameters give, for deadlines.</summary>
+    /// <param name="source">The source to cite for the durations.</param>
+    /// <returns>The durations.</returns>
+    public LegalDurations ToDurations(string source) =>
+        new(ProbationMonths, CeremonyDeadlineWorkingDays, FullMembershipVoteDeadlineWorkingDays, CertificateValidityMonths, source)
+        {
+            // Each deadline cites its own parameter's source (Quy định 29-QĐ/TW §4.1 for the ceremony, …).
+            ProbationSource = SourceOf("probationMonths", source),
+            CeremonySource = SourceOf("ceremonyDeadlineWorkingDays", source),
+            FullMembershipVoteSource = SourceOf("fullMembershipVoteDeadlineWorkingDays", source),
+            CertificateSource = SourceOf("certificateValidityMonths", source),
+        };
+
+    private string SourceOf(string name, string fallback) =>
+        Info.TryGetValue(name, out var info) && !string.IsNullOrWhiteSpace(info.Source) ? info.Source : fallback;
+
+    /// <summary>The JSON names of every parameter, in documentation order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "minAgeMonths", "maxAgeMonths", "youthAgeMinYears", "youthAgeMaxYears", "minEducationLevel",
+        "certificateValidityMonths", "introducersRequired", "introducersWithEndorsement",
+        "introducerMonthsTogether", "voteNumerator",
+        "voteDenominator", "probationMonths", "ceremonyDeadlineWorkingDays", "fullMembershipVoteDeadlineWorkingDays",
+    ];
+
+    /// <summary>Whether a parameter is written as an education level name rather than a number.</summary>
+    internal static bool IsEducationLevel(string name) => name == "minEducationLevel";
+
+    /// <summary>The inclusive range a parameter's value must fall in.</summary>
+    internal static (int Min, int Max) RangeOf(string name) => name switch
+    {
+        "minEducationLevel" => (0, (int)EducationLevel.Postgraduate),
+        "voteNumerator" or "voteDenominator" or "introducersRequired" or "introducersWithEndorsement" => (1, 100),
+        "youthAgeMinYears" or "youthAgeMaxYears" => (0, 150),
+        _ => (0, 2400),
+    };
+}
+
+/// <summary>What a rule file says about one parameter besides its value.</summary>
+/// <param name="Name">The JSON name.</param>
+/// <param name="Value">The value (an education level's rank for <c>minEducationLevel</c>).</param>
+/// <param name="Unit">The unit (months, years, workingDays, …), or null.</param>
+/// <param name="Source">The legal source (document and article).</param>
+/// <param name="Description">The reading taken, or null.</param>
+public sealed record RuleParameterInfo(string Name, int Value, string? Unit, string Source, string? Description);

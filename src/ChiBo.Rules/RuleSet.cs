@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using ChiBo.Evaluation;
+using ChiBo.Lifecycle;
+using ChiBo.Text;
+using NodaTime;
+
+namespace ChiBo.Rules;
+
+/// <summary>
+/// A rule set of one era (bộ quy tắc theo thời kỳ), e.g. <c>2016-qd29</c>: its parameters and one workflow of
+/// rules per gate, every expression already checked and compiled. In force from <see cref="EffectiveFrom"/> until
+/// the next rule set of a rule catalog. Immutable and thread-safe; load it with
+/// <see cref="RuleSetLoader"/>.
+/// </summary>
+public sealed class RuleSet
+{
+    private readonly RuleWorkflow?[] byGate;
+
+    internal RuleSet(
+        string id,
+        LocalizedText title,
+        string? description,
+        LocalDate effectiveFrom,
+        ImmutableArray<string> sources,
+        RuleParameters parameters,
+        ImmutableArray<RuleWorkflow> workflows,
+        string? file)
+    {
+        Id = id;
+        Title = title;
+        Description = description;
+        EffectiveFrom = effectiveFrom;
+        Sources = sources;
+        Parameters = parameters;
+        Workflows = workflows;
+        File = file;
+        Durations = parameters.ToDurations(sources.IsDefaultOrEmpty ? id : sources[0]);
+        byGate = new RuleWorkflow?[(int)Gate.None + 1];
+        foreach (var workflow in workflows)
+        {
+            byGate[(int)workflow.Gate] = workflow;
+        }
+    }
+
+    /// <summary>The stable id, e.g. <c>2016-qd29</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The title, in Vietnamese and English.</summary>
+    public LocalizedText Title { get; }
+
+    /// <summary>What the rule set covers, or null.</summary>
+    public string? Description { get; }
+
+    /// <summary>The first day the rule set is in force (inclusive).</summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>The documents the rule set implements.</summary>
+    public ImmutableArray<string> Sources { get; }
+
+    /// <summary>The parameters.</summary>
+    public RuleParameters Parameters { get; }
+
+    /// <summary>The legal durations of the parameters, for deadlines.</summary>
+    public LegalDurations Durations { get; }
+
+    /// <summary>The workflows, one per gate, in the file's order.</summary>
+    public ImmutableArray<RuleWorkflow> Workflows { get; }
+
+    /// <summary>The file the rule set came from, or null.</summary>
+    public string? File { get; }
+
+    /// <summary>The workflow of a gate, or null when the rule set has no rules for it.</summary>
+    /// <param name="gate">The gate.</param>
+    /// <returns>The workflow, or null.</returns>
+    public RuleWorkflow? WorkflowFor(Gate gate) => (uint)gate < (uint)byGate.Length ? byGate[(int)gate] : null;
+
+    /// <summary>Returns the id.</summary>
+    /// <returns>The id.</returns>
+    public override string ToString() => Id;
+}

@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ChiBo.Cases;
+using ChiBo.Lifecycle;
+using ChiBo.Rules.Expressions;
+using ChiBo.Rules.Loading;
+using ChiBo.Serialization;
+using ChiBo.Text;
+using ChiBo.Utility;
+
+namespace ChiBo.Rules;
+
+/// <summary>
+/// Loads a rule file, and loading is validation: the JSON, every required field, every parameter, each
+/// expression (parsed, type-checked against the rule language and compiled) — all at once. A file with any
+/// problem gives no rule set, only the list of problems, each naming the file, the workflow, the rule and the
+/// line; a rule that does not compile can therefore never behave as a rule that evaluated to false.
+/// </summary>
+public static partial class RuleSetLoader
+{
+    /// <summary>The largest rule file accepted, in bytes (1 MiB).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>The most workflows a rule set may hold.</summary>
+    public const int MaxWorkflows = 16;
+
+    /// <summary>The most rules a rule set may hold, across its workflows.</summary>
+    public const int MaxRules = 256;
+
+    /// <summary>Loads a rule set from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The file's bytes.</param>
+    /// <param name="fileName">The file name to cite in errors, or null.</param>
+    /// <returns>The rule set, or every error found.</returns>
+    public static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName)
+    {
+        var (document, jsonError) = JsonFiles.Deserialize<RuleSetDocument>(utf8Json, fileName, MaxFileBytes);
+        if (document is null)
+        {
+            var error = jsonError!;
+            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path));
+        }
+
+        var context = new Context(fileName, JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..]));
+        return context.Build(document);
+    }
+
+    /// <summary>Loads a rule set from a file on disk.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The rule set, or every error found (an unreadable file is an error, not an exception).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static RuleLoadResult<RuleSet> LoadFile(string path)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaxFileBytes)
+            {
+                return Fail(new RuleLoadError("file.tooLarge", $"the file has {info.Length} bytes; at most {MaxFileBytes} are accepted", path));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return Fail(new RuleLoadError("file.unreadable", ex.Message, path));
+        }
+
+        return Load(bytes, path);
+    }
+
+    private static RuleLoadResult<RuleSet> Fail(RuleLoadError error) => new(null, [error]);
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$")]
+    private static partial Regex RuleIdPattern();
+
+    private sealed class Context(string? file, JsonPositions positions)
+    {
+        private readonly List<RuleLoadError> errors = [];
+
+        public RuleLoadResult<RuleSet> Build(RuleSetDocument document)
+        {
+            var id = document.Id;
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                Error("ruleSet.missingField", "the rule set has no 'id'", "$");
+            }
+            else if (!IdPattern().IsMatch(id))
+            {
+                Error("ruleSet.badId", $"the id '{id}' must be lower-case letters, digits, '.' or '-' (e.g. 2016-qd29)", "$.id");
+            }
+
+            if (document.EffectiveFrom is null)
+            {
+                Error("ruleSet.missingField", "the rule set has no 'effectiveFrom' date", "$");
+            }
+
+            var title = Text(document.Title, "$.title", "title", null, null);
+            if (document.Sources is not { Count: > 0 } || document.Sources.Any(string.IsNullOrWhiteSpace))
+            {
+                Error("ruleSet.missingField", "the rule set needs 'sources': the documents it implements", "$");
+            }
+
+            var parameters = Parameters(document.Parameters);
+            var workflows = parameters is null ? [] : Workflows(document.Workflows, parameters);
+            if (errors.Count > 0)
+            {
+                return new RuleLoadResult<RuleSet>(null, errors.ToArray());
+            }
+
+            return new RuleLoadResult<RuleSet>(
+                new RuleSet(id!, title!.Value, document.Description, document.EffectiveFrom!.Value,
+                    [.. document.Sources!], parameters!, workflows, file),
+                []);
+        }
+
+        private RuleParameters? Parameters(Dictionary<string, ParameterDocument>? documents)
+        {
+            if (documents is null)
+            {
+                Error("ruleSet.missingField", "the rule set has no 'parameters' section", "$");
+                return null;
+            }
+
+            var values = new Dictionary<string, int>(StringComparer.Ordinal);
+            var info = new Dictionary<string, RuleParameterInfo>(StringComparer.Ordinal);
+            var ok = true;
+            foreach (var (name, parameter) in documents)
+            {
+                var path = $"$.parameters.{name}";
+                if (!RuleParameters.Names.Contains(name))
+                {
+                    Error("parameter.unknown", $"unknown parameter '{name}'; the parameters are: {string.Join(", ", RuleParameters.Names)}", path);
+                    ok = false;
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(parameter.Source))
+                {
+                    Error("parameter.missingField", $"the parameter '{name}' has no 'source'", path);
+                    ok = false;
+                }
+
+                if (ValueOf(name, parameter.Value, path + ".value") is { } value)
+                {
+                    values[name] = value;
+                    info[name] = new RuleParameterInfo(name, value, parameter.Unit, parameter.Source ?? string.Empty, parameter.Description);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            foreach (var missing in RuleParameters.Names.Where(n => !documents.ContainsKey(n)))
+            {
+                Error("parameter.missing", $"the parameter '{missing}' is missing; every parameter must be stated", "$.parameters");
+                ok = false;
+            }
+
+            if (ok && values["voteNumerator"] > values["voteDenominator"])
+            {
+                Error("parameter.outOfRange", "'voteNumerator' must not exceed 'voteDenominator'", "$.parameters.voteNumerator");
+                ok = false;
+            }
+
+            return ok ? new RuleParameters(values, info) : null;
+        }
+
+        private int? ValueOf(string name, JsonElement value, string path)
+        {
+            if (RuleParameters.IsEducationLevel(name))
+            {
+                if (value.ValueKind == JsonValueKind.String
+                    && Enum.TryParse<EducationLevel>(value.GetString(), ignoreCase: true, out var level)
+                    && Enum.IsDefined(level)
+                    && !int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                {
+                    return (int)level;
+                }
+
+                Error("parameter.wrongType", $"'{name}' must be an education level name: {string.Join(", ", Enum.GetNames<EducationLevel>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}", path);
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+            {
+                Error("parameter.wrongType", $"'{name}' must be a whole number", path);
+                return null;
+            }
+
+            var (min, max) = RuleParameters.RangeOf(name);
+            if (number < min || number > max)
+            {
+                Error("parameter.outOfRange", $"'{name}' is {number}; it must be between {min} and {max}", path);
+                return null;
+            }
+
+            return number;
+        }
+
+        private ImmutableArray<RuleWorkflow> Workflows(List<WorkflowDocument>? documents, RuleParameters parameters)
+        {
+            if (documents is null)
+            {
+                Error("ruleSet.missingField", "the rule set has no 'workflows'", "$");
+                return [];
+            }
+
+            if (documents.Count > MaxWorkflows)
+            {
+                Error("limit.exceeded", $"the rule set has {documents.Count} workflows; at most {MaxWorkflows} are accepted", "$.workflows");
+                return [];
+            }
+
+            if (documents.Sum(w => w.Rules?.Count ?? 0) > MaxRules)
+            {
+                Error("limit.exceeded", $"the rule set has more than {MaxRules} rules", "$.workflows");
+                return [];
+            }
+
+            var workflows = ImmutableArray.CreateBuilder<RuleWorkflow>();
+            var gates = new HashSet<Gate>();
+            for (var w = 0; w < documents.Count; w++)
+            {
+                var document = documents[w];
+                var path = $"$.workflows[{w}]";
+                var name = document.WorkflowName;
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    Error("workflow.missingField", "a workflow has no 'WorkflowName'", path);
+                    continue;
+                }
+
+                var gate = Enum.GetValues<Gate>().Where(g => g != Gate.None).Cast<Gate?>().FirstOrDefault(g => g!.Value.JsonName() == name);
+                if (gate is null)
+                {
+                    Error("workflow.unknownGate", $"'{name}' is not a gate; the gates are: {string.Join(", ", Enum.GetValues<Gate>().Where(g => g != Gate.None).Select(g => g.JsonName()))}", path + ".WorkflowName", workflow: name);
+                    continue;
+                }
+
+                if (!gates.Add(gate.Value))
+                {
+                    Error("workflow.duplicate", $"the gate '{name}' has two workflows", path + ".WorkflowName", workflow: name);
+                    continue;
+                }
+
+                if (document.Rules is not { } rules)
+                {
+                    Error("workflow.missingField", "the workflow has no 'Rules'", path, workflow: name);
+                    continue;
+                }
+
+                if (rules.Count > RuleWorkflow.MaxRules)
+                {
+                    Error("limit.exceeded", $"the workflow has {rules.Count} rules; at most {RuleWorkflow.MaxRules} are accepted", path + ".Rules", workflow: name);
+                    continue;
+                }
+
+                var built = ImmutableArray.CreateBuilder<RuleDefinition>();
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                for (var r = 0; r < rules.Count; r++)
+                {
+                    if (Rule(rules[r], $"{path}.Rules[{r}]", name, parameters, ids) is { } rule)
+                    {
+                        built.Add(rule);
+                    }
+                }
+
+                workflows.Add(new RuleWorkflow(gate.Value, built.ToImmutable()));
+            }
+
+            return workflows.ToImmutable();
+        }
+
+        private RuleDefinition? Rule(RuleDocument document, string path, string workflow, RuleParameters parameters, HashSet<string> ids)
+        {
+            var id = document.RuleName;
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                Error("rule.missingField", "a rule has no 'RuleName' (its stable id, e.g. age.minimum)", path, workflow: workflow);
+                return null;
+            }
+
+            var before = errors.Count;
+            if (!RuleIdPattern().IsMatch(id))
+            {
+                Error("rule.badId", $"the id '{id}' must be dotted camelCase words (e.g. age.minimum)", path + ".RuleName", id, workflow);
+            }
+            else if (!ids.Add(id))
+            {
+                Error("rule.duplicateId", $"two rules of the workflow have the id '{id}'", path + ".RuleName", id, workflow);
+            }
+
+            if (document.RuleExpressionType is { } type && type != "LambdaExpression")
+            {
+                Error("rule.unsupported", $"'RuleExpressionType' must be 'LambdaExpression', not '{type}'", path + ".RuleExpressionType", id, workflow);
+            }
+
+            if (document.LocalParams is not null || document.Rules is not null)
+            {
+                Error("rule.unsupported", "'LocalParams' and nested 'Rules' are not supported: write one expression over the facts", path, id, workflow);
+            }
+
+            if (string.IsNullOrWhiteSpace(document.Source))
+            {
+                Error("rule.missingField", "the rule has no 'source' (document and article)", path, id, workflow);
+            }
+
+            var message = Text(document.Messages, path + ".messages", "messages", id, workflow);
+            var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
+            var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
+            if (errors.Count > before || predicate is null || message is null || document.Enabled == false)
+            {
+                return null;
+            }
+
+            return new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value,
+                document.Description, predicate, pending);
+        }
+
+        private RulePredicate? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)
+        {
+            if (text is null)
+            {
+                if (required)
+                {
+                    Error("rule.missingField", $"the rule has no '{field}'", path[..path.LastIndexOf('.')], rule, workflow);
+                }
+
+                return null;
+            }
+
+            var (predicate, error) = RuleExpressionCompiler.Compile(text, parameters);
+            if (error is not null)
+            {
+                var (line, column) = positions.Find(path);
+                var at = error.Position is { } p ? $" (at character {p + 1} of the expression)" : string.Empty;
+                errors.Add(new RuleLoadError(error.Code, $"{field} '{text}' {Describe(error)}{at}", file, rule, workflow, line,
+                    column is { } c && error.Position is { } q ? c + 1 + q : column, path));
+            }
+
+            return predicate;
+        }
+
+        private static string Describe(ExpressionError error) => error.Code switch
+        {
+            "expression.forbidden" => $"is refused: {error.Message}",
+            "expression.tooComplex" => $"is too complex: {error.Message}",
+            "expression.type" => $"does not type-check: {error.Message}",
+            "expression.unknownName" => $"names something that does not exist: {error.Message}",
+            _ => $"does not parse: {error.Message}",
+        };
+
+        private LocalizedText? Text(TextDocument? text, string path, string field, string? rule, string? workflow)
+        {
+            if (text is null || string.IsNullOrWhiteSpace(text.Vi) || string.IsNullOrWhiteSpace(text.En))
+            {
+                Error(rule is null ? "ruleSet.missingField" : "rule.missingField",
+                    $"'{field}' needs both 'vi' (Vietnamese) and 'en' (English)", text is null ? path[..path.LastIndexOf('.')] : path, rule, workflow);
+                return null;
+            }
+
+            return new LocalizedText(text.Vi, text.En);
+        }
+
+        private void Error(string code, string message, string path, string? rule = null, string? workflow = null)
+        {
+            var (line, column) = positions.Find(path == "$" ? "$" : path);
+            errors.Add(new RuleLoadError(code, message, file, rule, workflow, line, column, path));
+        }
+    }
+}

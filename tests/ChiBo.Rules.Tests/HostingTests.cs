@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using ChiBo.Evaluation;
+using ChiBo.Rules.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace ChiBo.Rules.Tests;
+
+public class HostingTests
+{
+    [Fact]
+    public void AddChiBo_serves_the_shipped_rules_with_the_hosts_clock_and_logs_each_rule_set()
+    {
+        var logs = new ListLoggerProvider();
+        using var provider = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
+            .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2019, 6, 9, 18, 0))) // 01:00 on 10 June in Vietnam
+            .AddChiBo(o => o.Language = Text.Language.English)
+            .BuildServiceProvider();
+
+        var service = provider.GetRequiredService<CaseEvaluationService>();
+        Assert.Equal(new LocalDate(2019, 6, 10), service.Today);
+        Assert.Equal(Text.Language.English, service.Language);
+        Assert.Same(provider.GetRequiredService<RuleCatalog>(), provider.GetRequiredService<ICaseRules>());
+
+        var vote = new LocalDate(2019, 6, 3);
+        var file = new ChiBo.Cases.CaseFile(Cases.Person(new LocalDate(1994, 1, 1)), Cases.GrassrootsCell, [.. Cases.Dossier(vote)]);
+        var evaluation = service.Evaluate(file).Value!;
+        Assert.Equal("2016-qd29", evaluation.RuleSet);
+        Assert.Equal(new LocalDate(2019, 6, 10), evaluation.AsOf);
+
+        Assert.Equal(3, logs.Messages.Count(m => m.Contains("Rule set", StringComparison.Ordinal) && m.Contains("loaded", StringComparison.Ordinal)));
+        Assert.Contains(logs.Messages, m => m.Contains("rule set 2016-qd29 chosen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_broken_rules_folder_fails_with_every_problem_named()
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-rules-").FullName;
+        try
+        {
+            var node = RuleFiles.Node("2016-qd29");
+            RuleFiles.RuleOf(node, "cellAdmissionVote", "age.minimum")["Expression"] = "age.months >= params.nope";
+            File.WriteAllText(Path.Combine(folder, "2016-qd29.json"), node.ToJsonString());
+            using var provider = new ServiceCollection().AddLogging().AddChiBo(o => o.RulesFolder = folder).BuildServiceProvider();
+            var error = Assert.Throws<RuleLoadException>(() => provider.GetRequiredService<CaseEvaluator>());
+            Assert.Equal("age.minimum", Assert.Single(error.Errors).Rule);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class ListLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new ListLogger(Messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue(formatter(state, exception));
+        }
+    }
+}

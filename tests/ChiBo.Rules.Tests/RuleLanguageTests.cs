@@ -1,0 +1,21 @@
+using System.IO;
+using ChiBo.Rules.Expressions;
+using Xunit;
+
+namespace ChiBo.Rules.Tests;
+
+public class RuleLanguageTests
+{
+    [Fact]
+    public void Every_name_of_the_language_is_documented_in_docs_rules_language()
+    {
+        var doc = File.ReadAllText(Path.Combine(RuleFiles.RepoRoot, "docs", "rules-language.md"));
+        foreach (var name in RuleLanguage.Names())
+        {
+            var documented = name.StartsWith("params.", System.StringComparison.Ordinal)
+                ? doc.Contains($"`{name["params.".Length..]}`", System.StringComparison.Ordinal)
+                : doc.Contains($"`{name}`", System.StringComparison.Ordinal);
+            Assert.True(documented, $"{name} is not documented in docs/rules-language.md");
+        }
+    }
+}
