@@ -35,5 +35,5 @@ internal static class CliServices
     /// <summary>The planner over <see cref="EvaluatorFor"/>: the same rules, deadlines and violations as <c>evaluate</c>.</summary>
     /// <param name="rulesFolder">The folder of edited rule files, or null for the shipped ones.</param>
     /// <returns>The planner.</returns>
-    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder));
+    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder), Calendar);
 }

@@ -122,6 +122,28 @@ public class CellPlannerPlanTests
     }
 
     [Fact]
+    public void Expected_admissions_are_ceremonies_due_within_the_year()
+    {
+        // Upto(AdmissionDecided) receives the decision 20 days before the given date.
+        var inTime = Case("in-time", Upto(Stage.AdmissionDecided, new LocalDate(2019, 10, 20)));
+        var nextYear = Case("next-year", Upto(Stage.AdmissionDecided, new LocalDate(2019, 12, 30)));
+        var plan = Planner().Plan(Roster(CellFile(new AdmissionTarget(2019, 0, 5)), inTime, nextYear), 2019, new LocalDate(2019, 10, 15));
+
+        var entry = Assert.Single(plan.ExpectedAdmissions);
+        Assert.Equal("in-time", entry.Person.Id);
+        Assert.Equal(ChiBo.Calendar.WorkingDayCalendar.Default.AddWorkingDays(new LocalDate(2019, 9, 30), 30), entry.Date);
+    }
+
+    [Fact]
+    public void An_overdue_ceremony_is_a_warning()
+    {
+        var late = Case("late", Upto(Stage.AdmissionDecided, new LocalDate(2019, 2, 1)));
+        var plan = Planner().Plan(Roster(CellFile(new AdmissionTarget(2019, 0, 5)), late), 2019, new LocalDate(2019, 6, 30));
+        Assert.Equal(["late"], plan.Warnings.Single(w => w.Code == "deadline.overdue").People.Select(p => p.Id));
+        Assert.DoesNotContain("deadline.overdue", Codes(Planner().Plan(Roster(CellFile(new AdmissionTarget(2019, 0, 5)), late), 2019, new LocalDate(2019, 1, 20))));
+    }
+
+    [Fact]
     public void Target_exceeded_names_the_admitted()
     {
         var roster = Roster(CellFile(new AdmissionTarget(2019, 0, 1)),

@@ -82,10 +82,12 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Equal(16, plan.GetProperty("byStage").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32()));
         Assert.Equal(6, plan.GetProperty("pipeline").GetInt32());
         Assert.Equal("nv-thuvien-01", plan.GetProperty("expectedAdmissions")[0].GetProperty("person").GetProperty("id").GetString());
+        Assert.Equal("2019-12-13", plan.GetProperty("expectedAdmissions")[0].GetProperty("date").GetString()); // 30 working days from 2019-11-01
         var codes = plan.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ToArray();
         Assert.Contains("admissions.concentratedInLastMonth", codes);
         Assert.Contains("sympathizer.noHelper", codes);
         Assert.Contains("probationary.noHelper", codes);
+        Assert.Contains("deadline.overdue", codes);
         Assert.Equal("probationary", plan.GetProperty("admitted")[0].GetProperty("stage").GetString());
         Assert.Equal(JsonValueKind.Array, plan.GetProperty("errors").ValueKind);
     }
@@ -125,6 +127,10 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Equal("2019-12-31", survey.GetProperty("due").GetString());
         Assert.Equal("dueSoon", survey.GetProperty("status").GetString());
         Assert.Equal("2019-09-20", survey.GetProperty("lastDone").GetString());
+        var ceremony = items.Single(i => i.GetProperty("action").GetString() == "holdCeremony");
+        Assert.Equal("deadline", ceremony.GetProperty("kind").GetString());
+        Assert.Equal("nv-thuvien-01", ceremony.GetProperty("person").GetProperty("id").GetString());
+        Assert.Equal("overdue", ceremony.GetProperty("status").GetString());
         var dates = items.Select(i => i.GetProperty("due").GetString()).ToArray();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
 
@@ -132,10 +138,12 @@ public sealed class PlanningCommandsTests : IDisposable
         AssertPlainText(table.Out);
         Assert.StartsWith("VIỆC ĐẾN HẠN", table.Out);
         Assert.Contains("sắp đến hạn", table.Out);
-        Assert.Contains("Khảo sát, đánh giá quần chúng ưu tú", table.Out);
+        Assert.Contains("Khảo sát, đánh giá", table.Out);
+        Assert.Contains("Trương Thị Bích Ngọc", table.Out); // the ceremony overdue since 2019-12-13
+        Assert.Contains("quá hạn", table.Out);
 
         Assert.Contains("| Hạn | Tình trạng | Việc |", Run("due", Roster, "--as-of", "2019-12-31", "--format", "md").Out);
-        Assert.Contains("Survey outstanding people", Run("due", Roster, "--as-of", "2019-12-31", "--lang", "en").Out);
+        Assert.Contains("Survey outstanding", Run("due", Roster, "--as-of", "2019-12-31", "--lang", "en").Out);
     }
 
     [Fact]
@@ -154,7 +162,9 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Equal(1, counts["removedFromSympathizerList"]);
         Assert.Equal(1, counts["admissionRefused"]);
         Assert.Equal(5, audit.GetProperty("outcomeList").GetArrayLength());
-        Assert.Contains("duty.missed", audit.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()));
+        var findings = audit.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()!).ToArray();
+        Assert.Equal(["deadline.overdue", "duty.missed"], findings);
+        Assert.Equal(2, audit.GetProperty("violationCount").GetInt32());
 
         var md = Run("audit", Roster, "--year", "2019", "--format", "md").Out;
         Assert.StartsWith("# KIỂM TRA, GIÁM SÁT CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM 2019", md);
