@@ -10,7 +10,7 @@ namespace ChiBo.Rules;
 /// <c>ruleSet.missingField</c>, <c>ruleSet.duplicateId</c>, <c>parameter.unknown</c>, <c>parameter.missing</c>,
 /// <c>parameter.outOfRange</c>, <c>workflow.unknownGate</c>, <c>workflow.duplicate</c>, <c>rule.missingField</c>,
 /// <c>rule.duplicateId</c>, <c>rule.unsupported</c>, <c>expression.syntax</c>, <c>expression.type</c>,
-/// <c>expression.forbidden</c>, <c>expression.tooComplex</c>, <c>limit.exceeded</c>.
+/// <c>expression.unknownName</c>, <c>expression.forbidden</c>, <c>expression.literal</c>, <c>expression.tooComplex</c>, <c>limit.exceeded</c>.
 /// </summary>
 /// <param name="Code">The stable error code.</param>
 /// <param name="Message">What is wrong, in English, naming the offending text.</param>
