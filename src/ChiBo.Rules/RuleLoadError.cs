@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Text;
+using ChiBo.Serialization;
 
 namespace ChiBo.Rules;
 
@@ -34,22 +34,7 @@ public sealed record RuleLoadError(
     /// <returns>The error as one line.</returns>
     public override string ToString()
     {
-        var text = new StringBuilder(File ?? "<rules>");
-        if (Line is { } line)
-        {
-            text.Append(':').Append(line);
-            if (Column is { } column)
-            {
-                text.Append(':').Append(column);
-            }
-        }
-
-        if (Path is not null)
-        {
-            text.Append(" (").Append(Path).Append(')');
-        }
-
-        text.Append(": ");
+        var text = FileLocation.Start(File, "<rules>", Line, Column, Path);
         if (Rule is not null)
         {
             text.Append("rule '").Append(Rule).Append("'");
