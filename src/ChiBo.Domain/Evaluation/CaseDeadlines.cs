@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Lifecycle;
@@ -29,7 +28,18 @@ internal static class CaseDeadlines
             : due <= soon ? DeadlineStatus.DueSoon
             : DeadlineStatus.Pending;
 
-        var admissionVoted = history.EventsOf<CellVoted>().Any(v => v.Event.Purpose == VotePurpose.Admission);
+        // One pass over the record for the cell's votes (no iterators: this runs for every evaluated case).
+        var admissionVoted = false;
+        LocalDate? vote = null;
+        foreach (var step in history.Applied.AsSpan())
+        {
+            if (step.Event is CellVoted cellVote)
+            {
+                admissionVoted |= cellVote.Purpose == VotePurpose.Admission;
+                vote ??= cellVote.Purpose == VotePurpose.FullMembership ? cellVote.Date : null;
+            }
+        }
+
         if (live && !admissionVoted && history.Last<AwarenessCourseCompleted>() is { } course)
         {
             var durations = rules.DurationsOn(course.Date);
@@ -60,7 +70,6 @@ internal static class CaseDeadlines
                 deadlines.Add(new Deadline(DeadlineAction.ProbationEnds, entry, probationEnds, Status(probationEnds, ended), durations.ProbationSource, ended));
             }
 
-            var vote = history.EventsOf<CellVoted>().Where(v => v.Event.Purpose == VotePurpose.FullMembership).Select(v => (LocalDate?)v.Event.Date).FirstOrDefault();
             var voteDurations = rules.DurationsOn(probationEnds);
             if ((live || vote is not null)
                 && calendar.TryAddWorkingDays(probationEnds, voteDurations.FullMembershipVoteDeadlineWorkingDays, out var voteDue))
