@@ -50,11 +50,18 @@ internal static partial class RuleExpressionCompiler
     /// <summary>
     /// The parser's configuration: RulesEngine 6.0.1's <c>RuleExpressionParser</c> parses with
     /// <c>new ExpressionParser(parameters, text, [], new ParsingConfig { CustomTypeProvider = …, IsCaseSensitive = false })</c>;
-    /// ChiBo does the same with one difference, the type provider: <see cref="NoCustomTypes"/> makes no type of the
-    /// process reachable by name (RulesEngine's provider scans every loaded assembly for types to offer, which
-    /// cost a tenth of a second at the first load, and offered nothing the allow-list would let through).
+    /// ChiBo does the same with two differences, both about names of types: <see cref="NoCustomTypes"/> makes no type
+    /// of the process reachable by name, and the enumerations of the System namespace are not offered either
+    /// (<c>SupportEnumerationsFromSystemNamespace = false</c>). RulesEngine's provider scans every loaded assembly,
+    /// and the parser every type of the core library, for types to offer — together about a tenth of a second of
+    /// the first load — and nothing they offered could pass the allow-list.
     /// </summary>
-    private static readonly ParsingConfig Config = new() { CustomTypeProvider = new NoCustomTypes(), IsCaseSensitive = false };
+    private static readonly ParsingConfig Config = new()
+    {
+        CustomTypeProvider = new NoCustomTypes(),
+        SupportEnumerationsFromSystemNamespace = false,
+        IsCaseSensitive = false,
+    };
     private static readonly Lock ParserLock = new();
 
     private static int warmingUp;
