@@ -18,4 +18,12 @@ public class RuleLanguageTests
             Assert.True(documented, $"{name} is not documented in docs/rules-language.md");
         }
     }
+
+    [Fact]
+    public void The_first_load_warm_up_is_in_the_language_and_compiles()
+    {
+        // The warm-up runs in the background and ignores failure: a language change that refused it would silently
+        // cost the first load its head start (docs/performance.md).
+        Assert.True(RuleExpressionCompiler.WarmUp());
+    }
 }

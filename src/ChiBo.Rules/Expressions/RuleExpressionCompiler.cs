@@ -74,19 +74,22 @@ internal static partial class RuleExpressionCompiler
     {
         if (Volatile.Read(ref warmingUp) == 0 && Interlocked.Exchange(ref warmingUp, 1) == 0)
         {
-            _ = Task.Run(WarmUp);
+            _ = Task.Run(() => WarmUp());
         }
     }
 
-    private static void WarmUp()
+    /// <summary>Parses, checks and compiles a small workflow in the rule language; true when it ran (a test keeps it so).</summary>
+    internal static bool WarmUp()
     {
         // One expression with the usual operators, compiled as a workflow of two rules, one with pendingWhen.
-        if (Check("age.months >= params.minAgeMonths && !(vote.held || cell.isSubordinate) || introducers.count * 2 < 3").Expression is { } rule
-            && Check("!vote.held").Expression is { } pending)
+        if (Check("age.months >= params.minAgeMonths && !(vote.held || cell.isSubordinate) || introducers.count * params.voteDenominator < params.voteNumerator").Expression is not { } rule
+            || Check("!vote.held").Expression is not { } pending)
         {
-            var parameters = new RuleParameters(RuleParameters.Names.ToDictionary(n => n, _ => 1), new Dictionary<string, RuleParameterInfo>());
-            CompileWorkflow([(rule, pending), (rule, null)], parameters)(default, out _);
+            return false;
         }
+
+        var parameters = new RuleParameters(RuleParameters.Names.ToDictionary(n => n, _ => 1), new Dictionary<string, RuleParameterInfo>());
+        return CompileWorkflow([(rule, pending), (rule, null)], parameters)(default, out var pendingBits) == 0b11 && pendingBits == 0b01;
     }
 
     /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing.</summary>
