@@ -28,6 +28,13 @@ public static class CaseFileSerializer
     /// <summary>The most events accepted in one case file.</summary>
     public const int MaxEvents = 10_000;
 
+    /// <summary>
+    /// The most members a vote may count (<c>fullMembers</c>, <c>committeeMembers</c>): far above any cell or
+    /// committee, and low enough that the rules' whole-number arithmetic (a count times the vote fraction's
+    /// parameters, each at most 100) cannot overflow. A larger count is a typo and is refused.
+    /// </summary>
+    public const int MaxVoteMembers = 100_000;
+
     /// <summary>Reads a case file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="fileName">The file name to show in errors, or null.</param>
@@ -179,6 +186,10 @@ public static class CaseFileSerializer
             if (members < 1)
             {
                 bad($"{membersName} must be at least 1");
+            }
+            else if (members > MaxVoteMembers)
+            {
+                bad($"{membersName} is {members}; at most {MaxVoteMembers} are accepted");
             }
             else if (inFavour < 0 || inFavour > members)
             {

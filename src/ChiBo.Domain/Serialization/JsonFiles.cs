@@ -182,6 +182,11 @@ internal static partial class JsonFiles
             code = "event.unknownType";
             message = $"unknown event type '{d.Groups[1].Value}'";
         }
+        else if (DuplicatePattern().Match(message) is { Success: true } dup)
+        {
+            code = "json.duplicateProperty";
+            message = $"the property '{dup.Groups["name"].Value}' is written twice in the same object; write it once";
+        }
         else if (UnmappedPattern().Match(message) is { Success: true } u)
         {
             code = "json.unknownProperty";
@@ -241,6 +246,9 @@ internal static partial class JsonFiles
 
     [GeneratedRegex(@"type discriminator id '([^']*)'")]
     private static partial Regex DiscriminatorPattern();
+
+    [GeneratedRegex(@"[Dd]uplicate (property '(?<name>[^']*)'|'(?<name>[^']*)' metadata property)")]
+    private static partial Regex DuplicatePattern();
 
     [GeneratedRegex(@"property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedPattern();
