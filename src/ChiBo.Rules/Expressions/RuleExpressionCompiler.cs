@@ -68,6 +68,11 @@ internal static partial class RuleExpressionCompiler
             return (null, new ExpressionError("expression.type", $"the expression gives {body.Type.Name}, not true/false", null));
         }
 
+        if (DivisionCheck.Find(body, parametersParameter, parameters) is { } division)
+        {
+            return (null, new ExpressionError("expression.forbidden", division, null));
+        }
+
         var facts = Expression.Parameter(typeof(GateFacts).MakeByRefType(), "facts");
         var rewritten = new Rewriter(facts, groups, parametersParameter, parameters).Visit(body);
         var predicate = Expression.Lambda<RulePredicate>(rewritten, facts).Compile();
@@ -170,7 +175,63 @@ internal static partial class RuleExpressionCompiler
     [GeneratedRegex(@"(?<![\w.])new(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex ForbiddenKeyword();
 
-    /// <summary>Reads each group from the one <c>in GateFacts</c> parameter and folds parameters into constants.</summary>
+    /// <summary>
+    /// Refuses a whole-number division or remainder whose divisor is not a literal or parameter other than 0: it would
+    /// throw <see cref="DivideByZeroException"/> when evaluated on a case where the divisor is 0 (a vote not yet held
+    /// counts 0 members), and evaluation must never throw. Decimal division by a double is not in the language.
+    /// </summary>
+    private sealed class DivisionCheck(ParameterExpression parametersParameter, RuleParameters parameters) : ExpressionVisitor
+    {
+        private string? refusal;
+
+        public static string? Find(Expression body, ParameterExpression parametersParameter, RuleParameters parameters)
+        {
+            var check = new DivisionCheck(parametersParameter, parameters);
+            check.Visit(body);
+            return check.refusal;
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (refusal is null
+                && node.NodeType is ExpressionType.Divide or ExpressionType.Modulo
+                && !IsFloatingPoint(node.Type)
+                && !IsNonZeroConstant(node.Right))
+            {
+                var what = node.NodeType == ExpressionType.Divide ? "'/'" : "'%'";
+                refusal = $"{what} by something that is or can be 0 (a fact) is not allowed: a whole-number division by 0 cannot be evaluated. "
+                    + "Divide only by a number or a parameter other than 0, or multiply instead "
+                    + "(vote.inFavour * params.voteDenominator >= vote.fullMembers * params.voteNumerator)";
+            }
+
+            return base.VisitBinary(node);
+        }
+
+        private static bool IsFloatingPoint(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(double) || t == typeof(float));
+
+        private bool IsNonZeroConstant(Expression divisor)
+        {
+            while (divisor is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.Negate or ExpressionType.UnaryPlus } unary)
+            {
+                divisor = unary.Operand;
+            }
+
+            object? value = divisor switch
+            {
+                ConstantExpression constant => constant.Value,
+                MemberExpression { Member: System.Reflection.PropertyInfo property } member when member.Expression == parametersParameter =>
+                    property.GetValue(parameters),
+                _ => null,
+            };
+            return value is not null && Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) != 0m;
+        }
+    }
+
+    /// <summary>
+    /// Reads each group from the one <c>in GateFacts</c> parameter and folds parameters into constants; and makes
+    /// what could throw on an extreme value total: conversions are unchecked, and <c>Math.Abs</c> of a whole number
+    /// is <c>x &lt; 0 ? -x : x</c> (which leaves the smallest int as it is instead of throwing).
+    /// </summary>
     private sealed class Rewriter(
         ParameterExpression facts,
         IReadOnlyList<ParameterExpression> groups,
@@ -198,6 +259,29 @@ internal static partial class RuleExpressionCompiler
             }
 
             return base.VisitMember(node);
+        }
+
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            var operand = Visit(node.Operand);
+            return node.NodeType == ExpressionType.ConvertChecked
+                ? Expression.Convert(operand, node.Type)
+                : node.Update(operand);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType == typeof(Math) && node.Method.Name == nameof(Math.Abs)
+                && node.Type is var type && (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)))
+            {
+                var value = Expression.Variable(type, "x");
+                return Expression.Block(
+                    [value],
+                    Expression.Assign(value, Visit(node.Arguments[0])),
+                    Expression.Condition(Expression.LessThan(value, Expression.Default(type)), Expression.Negate(value), value));
+            }
+
+            return base.VisitMethodCall(node);
         }
     }
 }
