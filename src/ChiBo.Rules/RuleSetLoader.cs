@@ -145,6 +145,13 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
+                if (parameter is null)
+                {
+                    Error("parameter.missingField", $"the parameter '{name}' is null; write {{ \"value\": …, \"source\": … }}", path);
+                    ok = false;
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(parameter.Source))
                 {
                     Error("parameter.missingField", $"the parameter '{name}' has no 'source'", path);
@@ -179,6 +186,12 @@ public static partial class RuleSetLoader
 
         private int? ValueOf(string name, JsonElement value, string path)
         {
+            if (value.ValueKind == JsonValueKind.Undefined)
+            {
+                Error("parameter.missingField", $"the parameter '{name}' has no 'value'", path);
+                return null;
+            }
+
             if (RuleParameters.IsEducationLevel(name))
             {
                 if (value.ValueKind == JsonValueKind.String
@@ -223,7 +236,7 @@ public static partial class RuleSetLoader
                 return [];
             }
 
-            if (documents.Sum(w => w.Rules?.Count ?? 0) > MaxRules)
+            if (documents.Sum(w => w?.Rules?.Count ?? 0) > MaxRules)
             {
                 Error("limit.exceeded", $"the rule set has more than {MaxRules} rules", "$.workflows");
                 return [];
@@ -235,6 +248,12 @@ public static partial class RuleSetLoader
             {
                 var document = documents[w];
                 var path = $"$.workflows[{w}]";
+                if (document is null)
+                {
+                    Error("workflow.missingField", "a workflow is null; write { \"WorkflowName\": …, \"Rules\": [ … ] }", path);
+                    continue;
+                }
+
                 var name = document.WorkflowName;
                 if (string.IsNullOrWhiteSpace(name))
                 {
@@ -271,6 +290,12 @@ public static partial class RuleSetLoader
                 var ids = new HashSet<string>(StringComparer.Ordinal);
                 for (var r = 0; r < rules.Count; r++)
                 {
+                    if (rules[r] is null)
+                    {
+                        Error("rule.missingField", "a rule is null; write { \"RuleName\": …, \"Expression\": …, … }", $"{path}.Rules[{r}]", workflow: name);
+                        continue;
+                    }
+
                     if (Rule(rules[r], $"{path}.Rules[{r}]", name, parameters, ids) is { } rule)
                     {
                         built.Add(rule);

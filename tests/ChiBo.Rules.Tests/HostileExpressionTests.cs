@@ -9,8 +9,11 @@ namespace ChiBo.Rules.Tests;
 /// </summary>
 public class HostileExpressionTests
 {
-    public static TheoryData<string> Corpus => new()
-    {
+    public static TheoryData<string> Corpus => new(Expressions);
+
+    /// <summary>The hostile corpus, also spliced into generated expressions by the fuzzer.</summary>
+    public static string[] Expressions { get; } =
+    [
         "age.GetType().Assembly.Location != null",
         "\"\".GetType().Assembly.FullName != null",
         "age.GetType().Assembly.DefinedTypes.Any(t => t.Name == \"File\")",
@@ -48,7 +51,7 @@ public class HostileExpressionTests
         "age.Equals(age)",
         "\"a\" + \"b\" == \"ab\"",
         "'a' == 'a'",
-    };
+    ];
 
     [Theory]
     [MemberData(nameof(Corpus))]

@@ -113,7 +113,11 @@ public static class JsonMutator
     public static (byte[] Bytes, string Description) MutateRandomly(byte[] utf8Json, int seed)
     {
         var random = new Random(seed);
-        var kinds = Enum.GetValues<JsonMutation>();
+
+        // Structural mutations weigh three times as much as byte ones: a byte that is not UTF-8 ends the reading at
+        // once, and would otherwise hide the mutations made with it.
+        JsonMutation[] byteKinds = [JsonMutation.NonUtf8, JsonMutation.Truncate, JsonMutation.ByteFlip, JsonMutation.Framing];
+        var kinds = Enum.GetValues<JsonMutation>().SelectMany(k => byteKinds.Contains(k) ? [k] : new[] { k, k, k }).ToArray();
         var steps = random.Next(1, 4);
         var bytes = utf8Json;
         var description = new List<string>();

@@ -57,6 +57,12 @@ internal static partial class RuleExpressionCompiler
         {
             return (null, new ExpressionError("expression.type", ex.Message, null));
         }
+        catch (Exception ex) when (ex is NullReferenceException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
+        {
+            // System.Linq.Dynamic.Core fails this way on some malformed text (found by fuzzing: an IndexOutOfRangeException
+            // in np() with an operator inside); the text is refused like any other that does not parse.
+            return (null, new ExpressionError("expression.syntax", $"the expression could not be parsed (the parser failed with {ex.GetType().Name})", null));
+        }
 
         if (ExpressionGuard.Check(body, new HashSet<ParameterExpression>(all)) is { } refusal)
         {
@@ -93,10 +99,31 @@ internal static partial class RuleExpressionCompiler
         }
 
         var depth = 0;
+        var unary = 0;
         var inString = false;
         for (var i = 0; i < expression.Length; i++)
         {
             var c = expression[i];
+
+            // Operators in a row ('!!!x', '- - x', 'not not x') nest the parser as deeply as parentheses do; 2,000 of
+            // them overflow a 256 KB stack, so they are bounded like parentheses, before parsing.
+            if (!inString && (c is '!' or '-' or '+' or '~' || IsWord(expression, i, "not")))
+            {
+                if (++unary > RuleLanguage.MaxParenthesisDepth)
+                {
+                    return new ExpressionError("expression.tooComplex",
+                        $"more than {RuleLanguage.MaxParenthesisDepth} operators in a row", i);
+                }
+
+                i += c is 'n' or 'N' ? 2 : 0;
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                unary = 0;
+            }
+
             if (c == '"')
             {
                 inString = !inString;
@@ -126,6 +153,11 @@ internal static partial class RuleExpressionCompiler
                 $"'{forbidden.Value}' is not allowed in rule expressions", forbidden.Index)
             : null;
     }
+
+    private static bool IsWord(string text, int at, string word) =>
+        string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (at == 0 || !char.IsLetterOrDigit(text[at - 1]) && text[at - 1] != '_' && text[at - 1] != '.')
+        && (at + word.Length == text.Length || !char.IsLetterOrDigit(text[at + word.Length]) && text[at + word.Length] != '_');
 
     private static string CodeOf(string message) =>
         message.Contains("expected", StringComparison.Ordinal) && message.Contains("of type", StringComparison.Ordinal)

@@ -36,7 +36,7 @@ public class CaseFileFuzzTests
         {
             var original = FuzzCorpus.Pick(FuzzCorpus.Files, input.File);
             var (bytes, description) = JsonMutator.MutateRandomly(original, input.Seed);
-            CheckRead(bytes, description);
+            return true.Collect(CheckRead(bytes, description));
         });
 
     // Law: the same, one mutation kind at a time, so that every kind is tried on every corpus file.
@@ -48,7 +48,7 @@ public class CaseFileFuzzTests
             var kind = kinds[input.Seed % kinds.Length];
             var original = FuzzCorpus.Pick(FuzzCorpus.Files, input.File);
             var (bytes, description) = JsonMutator.Mutate(original, kind, input.Seed);
-            CheckRead(bytes, $"{kind}: {description}");
+            return true.Collect(CheckRead(bytes, $"{kind}: {description}"));
         });
 
     // Law: a valid case file round-trips: read → write → read gives an equal case, and writing twice the same bytes.
@@ -60,7 +60,8 @@ public class CaseFileFuzzTests
             CheckRoundTrip(CaseFileSerializer.Write(caseFile), caseFile.ToString());
         });
 
-    private static void CheckRead(byte[] bytes, string description)
+    /// <summary>Reads and checks; returns the outcome for FsCheck's table: "read" or the first error's code.</summary>
+    private static string CheckRead(byte[] bytes, string description)
     {
         CaseFileReadResult result;
         try
@@ -88,8 +89,10 @@ public class CaseFileFuzzTests
         if (result.Value is { } caseFile)
         {
             CheckRoundTrip(CaseFileSerializer.Write(caseFile), description);
-            CheckReplayAndEvaluation(caseFile, description);
+            return CheckReplayAndEvaluation(caseFile, description);
         }
+
+        return result.Errors[0].Code;
     }
 
     private static void CheckRoundTrip(string written, string description)
@@ -100,7 +103,7 @@ public class CaseFileFuzzTests
         Assert.Equal(CaseFileSerializer.Read(written).Value, again.Value);
     }
 
-    private static void CheckReplayAndEvaluation(CaseFile caseFile, string description)
+    private static string CheckReplayAndEvaluation(CaseFile caseFile, string description)
     {
         var replay = CaseLifecycle.Replay(caseFile);
         if (replay.Rejection is { } rejection)
@@ -108,7 +111,7 @@ public class CaseFileFuzzTests
             var e = caseFile.Events[rejection.EventIndex];
             Assert.Equal(e.Kind, rejection.Event);
             Assert.Equal(e.Date, rejection.Date);
-            return;
+            return "read, lifecycle.rejected";
         }
 
         var asOf = caseFile.Events.IsEmpty ? new LocalDate(2020, 1, 1) : caseFile.Events.Max(e => e.Date);
@@ -120,5 +123,7 @@ public class CaseFileFuzzTests
         {
             throw new InvalidOperationException($"Evaluate threw {ex.GetType().Name} for [{description}]: {ex.Message}", ex);
         }
+
+        return "read, evaluated";
     }
 }
