@@ -43,11 +43,28 @@ public static partial class RuleSetLoader
         if (document is null)
         {
             var error = jsonError!;
-            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path));
+            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path ?? "$"));
         }
 
         var context = new Context(fileName, JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..]));
         return context.Build(document);
+    }
+
+    /// <summary>
+    /// Loads a rule set from a stream of UTF-8 JSON, at most <see cref="MaxFileBytes"/> bytes: a longer stream is
+    /// refused (<c>file.tooLarge</c>) after reading one byte past the limit, or at once when it is seekable.
+    /// </summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
+    /// <param name="fileName">The file name to cite in errors, or null.</param>
+    /// <returns>The rule set, or every error found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static RuleLoadResult<RuleSet> Load(Stream utf8Json, string? fileName)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        var (bytes, error) = JsonFiles.ReadBounded(utf8Json, MaxFileBytes, fileName);
+        return error is null
+            ? Load(bytes!, fileName)
+            : Fail(new RuleLoadError(error.Code, error.Message, fileName, Path: error.Path));
     }
 
     /// <summary>Loads a rule set from a file on disk.</summary>
@@ -63,14 +80,22 @@ public static partial class RuleSetLoader
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaxFileBytes)
             {
-                return Fail(new RuleLoadError("file.tooLarge", $"the file has {info.Length} bytes; at most {MaxFileBytes} are accepted", path));
+                return Fail(new RuleLoadError("file.tooLarge", $"the file has {info.Length} bytes; at most {MaxFileBytes} are accepted", path, Path: "$"));
             }
 
-            bytes = File.ReadAllBytes(path);
+            // Read through the bounded stream reader: a file that grows after the check is still not read whole.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var (read, error) = JsonFiles.ReadBounded(stream, MaxFileBytes, path);
+            if (error is not null)
+            {
+                return Fail(new RuleLoadError(error.Code, error.Message, path, Path: error.Path));
+            }
+
+            bytes = read!;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Fail(new RuleLoadError("file.unreadable", ex.Message, path));
+            return Fail(new RuleLoadError("file.unreadable", ex.Message, path, Path: "$"));
         }
 
         return Load(bytes, path);

@@ -184,8 +184,10 @@ internal static partial class JsonFiles
         }
         else if (DuplicatePattern().Match(message) is { Success: true } dup)
         {
+            // Objects name the duplicate; dictionaries (a rule file's parameters) only give the path, which ends with it.
+            var name = dup.Groups["name"].Success ? dup.Groups["name"].Value : LastSegment(path);
             code = "json.duplicateProperty";
-            message = $"the property '{dup.Groups["name"].Value}' is written twice in the same object; write it once";
+            message = $"the property '{name}' is written twice in the same object; write it once";
         }
         else if (UnmappedPattern().Match(message) is { Success: true } u)
         {
@@ -223,6 +225,18 @@ internal static partial class JsonFiles
             EventIndex: index);
     }
 
+    private static string LastSegment(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return "?";
+        }
+
+        var cut = path.LastIndexOf('.');
+        var segment = cut >= 0 ? path[(cut + 1)..] : path;
+        return segment.Trim('[', ']', '\'', '$');
+    }
+
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
@@ -247,7 +261,7 @@ internal static partial class JsonFiles
     [GeneratedRegex(@"type discriminator id '([^']*)'")]
     private static partial Regex DiscriminatorPattern();
 
-    [GeneratedRegex(@"[Dd]uplicate (property '(?<name>[^']*)'|'(?<name>[^']*)' metadata property)")]
+    [GeneratedRegex(@"[Dd]uplicate (property '(?<name>[^']*)'|'(?<name>[^']*)' metadata property|properties not allowed)")]
     private static partial Regex DuplicatePattern();
 
     [GeneratedRegex(@"property '([^']*)' could not be mapped")]
