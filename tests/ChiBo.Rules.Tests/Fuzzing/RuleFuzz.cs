@@ -92,7 +92,7 @@ internal static class RuleFuzz
             }
 
             case 2:
-                return HostileExpressionTests.Expressions[random.Next(HostileExpressionTests.Expressions.Length)]
+                return Sentinel.Expand(HostileExpressionTests.Expressions[random.Next(HostileExpressionTests.Expressions.Length)])
                     + (random.Next(2) == 0 ? " && " + Node(random, 2) : string.Empty);
             case < 6:
                 return Typed(random, random.Next(1, 6), wantBool: true);
@@ -214,6 +214,7 @@ internal static class RuleFuzz
             EvaluateChecked(set, new Random(bytes.Length), description);
         }
 
+        Sentinel.AssertUntouched();
         return result;
     }
 
@@ -263,7 +264,7 @@ internal static class RuleFuzz
         < 5 => Names[random.Next(Names.Length)],
         5 => Mutate(Names[random.Next(Names.Length)], random),
         < 9 => Literals[random.Next(Literals.Length)],
-        _ => HostileExpressionTests.Expressions[random.Next(HostileExpressionTests.Expressions.Length)],
+        _ => Sentinel.Expand(HostileExpressionTests.Expressions[random.Next(HostileExpressionTests.Expressions.Length)]),
     };
 
     private static byte[] BuildSmall()
