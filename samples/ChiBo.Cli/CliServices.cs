@@ -1,5 +1,7 @@
 using System.Linq;
+using ChiBo.Calendar;
 using ChiBo.Evaluation;
+using ChiBo.Planning;
 using ChiBo.Rules;
 
 namespace ChiBo.Cli;
@@ -7,8 +9,11 @@ namespace ChiBo.Cli;
 /// <summary>The library objects the commands share, built once.</summary>
 internal static class CliServices
 {
+    /// <summary>The working days: the official years shipped with ChiBo, the others computed from the Labour Code.</summary>
+    public static WorkingDayCalendar Calendar => WorkingDayCalendar.Default;
+
     /// <summary>The evaluator on the rule sets shipped with ChiBo (embedded in ChiBo.Rules).</summary>
-    public static CaseEvaluator Evaluator { get; } = new(RuleCatalog.Shipped);
+    public static CaseEvaluator Evaluator { get; } = new(RuleCatalog.Shipped, Calendar);
 
     /// <summary>The shipped evaluator, or one on a folder of edited rule files (<c>--rules FOLDER</c>).</summary>
     /// <param name="rulesFolder">The folder, or null.</param>
@@ -23,7 +28,12 @@ internal static class CliServices
 
         var loaded = RuleCatalog.LoadDirectory(rulesFolder);
         return loaded.Value is { } catalog
-            ? new CaseEvaluator(catalog)
+            ? new CaseEvaluator(catalog, Calendar)
             : throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
     }
+
+    /// <summary>The planner over <see cref="EvaluatorFor"/>: the same rules, deadlines and violations as <c>evaluate</c>.</summary>
+    /// <param name="rulesFolder">The folder of edited rule files, or null for the shipped ones.</param>
+    /// <returns>The planner.</returns>
+    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder), Calendar);
 }

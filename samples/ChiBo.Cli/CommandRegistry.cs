@@ -14,6 +14,13 @@ internal static class CommandRegistry
         new Commands.EvaluateCommand(),
         new Commands.GraphCommand(),
         new Commands.RulesValidateCommand(),
+        new Commands.WorkdaysAddCommand(),
+        new Commands.WorkdaysCountCommand(),
+        new Commands.LunarCommand(),
+        new Commands.HolidaysCommand(),
+        new Commands.PlanCommand(),
+        new Commands.DueCommand(),
+        new Commands.AuditCommand(),
     ];
 
     public static IReadOnlyList<ICliCommand> All => Commands;
@@ -52,5 +59,7 @@ internal static class CommandRegistry
 
         stdout.WriteLine();
         stdout.WriteLine("Bad input prints one error line on stderr and exits with code 2.");
+        stdout.WriteLine("plan, due and audit read a ROSTER folder (cell.json and *.case.json): they exit with 1 when the report");
+        stdout.WriteLine("printed but some files could not be read (each named on stderr), and take --format table|md|json.");
     }
 }

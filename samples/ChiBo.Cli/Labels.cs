@@ -39,14 +39,8 @@ internal static class Labels
         _ => new LocalizedText("Không còn bước nào", "None"),
     }).In(lang);
 
-    public static string Action(DeadlineAction action, Language lang) => (action switch
-    {
-        DeadlineAction.HoldCeremony => new LocalizedText("Tổ chức lễ kết nạp", "Hold the ceremony"),
-        DeadlineAction.ProbationEnds => new LocalizedText("Hết thời gian dự bị", "Probation ends"),
-        DeadlineAction.FullMembershipVote => new LocalizedText("Chi bộ xét công nhận chính thức", "Full-membership vote"),
-        DeadlineAction.CertificateExpires => new LocalizedText("Giấy chứng nhận bồi dưỡng hết hạn", "Course certificate expires"),
-        _ => new LocalizedText(action.ToString(), action.ToString()),
-    }).In(lang);
+    // One wording for deadlines, the library's (the plan, due work and audit reports use it too).
+    public static string Action(DeadlineAction action, Language lang) => ChiBo.Planning.CellPlanner.DeadlineName(action).In(lang);
 
     public static string Status(DeadlineStatus status, Language lang) => (status switch
     {

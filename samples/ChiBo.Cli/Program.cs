@@ -10,7 +10,7 @@ public static class Program
     /// <summary>Exit code for success.</summary>
     public const int Ok = 0;
 
-    /// <summary>Exit code when a check found problems but the input was readable (reserved).</summary>
+    /// <summary>Exit code when a report printed but part of its input could not be read (plan, due, audit: each file named on stderr).</summary>
     public const int Findings = 1;
 
     /// <summary>Exit code for bad input or bad usage: one clear line on stderr, never a stack trace.</summary>

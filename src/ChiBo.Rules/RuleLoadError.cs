@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Text;
+using ChiBo.Serialization;
 
 namespace ChiBo.Rules;
 
@@ -10,7 +10,7 @@ namespace ChiBo.Rules;
 /// <c>ruleSet.missingField</c>, <c>ruleSet.duplicateId</c>, <c>parameter.unknown</c>, <c>parameter.missing</c>,
 /// <c>parameter.outOfRange</c>, <c>workflow.unknownGate</c>, <c>workflow.duplicate</c>, <c>rule.missingField</c>,
 /// <c>rule.duplicateId</c>, <c>rule.unsupported</c>, <c>expression.syntax</c>, <c>expression.type</c>,
-/// <c>expression.forbidden</c>, <c>expression.tooComplex</c>, <c>limit.exceeded</c>.
+/// <c>expression.unknownName</c>, <c>expression.forbidden</c>, <c>expression.literal</c>, <c>expression.tooComplex</c>, <c>limit.exceeded</c>.
 /// </summary>
 /// <param name="Code">The stable error code.</param>
 /// <param name="Message">What is wrong, in English, naming the offending text.</param>
@@ -34,22 +34,7 @@ public sealed record RuleLoadError(
     /// <returns>The error as one line.</returns>
     public override string ToString()
     {
-        var text = new StringBuilder(File ?? "<rules>");
-        if (Line is { } line)
-        {
-            text.Append(':').Append(line);
-            if (Column is { } column)
-            {
-                text.Append(':').Append(column);
-            }
-        }
-
-        if (Path is not null)
-        {
-            text.Append(" (").Append(Path).Append(')');
-        }
-
-        text.Append(": ");
+        var text = FileLocation.Start(File, "<rules>", Line, Column, Path);
         if (Rule is not null)
         {
             text.Append("rule '").Append(Rule).Append("'");

@@ -81,7 +81,17 @@ public sealed class RuleParameters
     /// <param name="source">The source to cite for the durations.</param>
     /// <returns>The durations.</returns>
     public LegalDurations ToDurations(string source) =>
-        new(ProbationMonths, CeremonyDeadlineWorkingDays, FullMembershipVoteDeadlineWorkingDays, CertificateValidityMonths, source);
+        new(ProbationMonths, CeremonyDeadlineWorkingDays, FullMembershipVoteDeadlineWorkingDays, CertificateValidityMonths, source)
+        {
+            // Each deadline cites its own parameter's source (Quy định 29-QĐ/TW §4.1 for the ceremony, …).
+            ProbationSource = SourceOf("probationMonths", source),
+            CeremonySource = SourceOf("ceremonyDeadlineWorkingDays", source),
+            FullMembershipVoteSource = SourceOf("fullMembershipVoteDeadlineWorkingDays", source),
+            CertificateSource = SourceOf("certificateValidityMonths", source),
+        };
+
+    private string SourceOf(string name, string fallback) =>
+        Info.TryGetValue(name, out var info) && !string.IsNullOrWhiteSpace(info.Source) ? info.Source : fallback;
 
     /// <summary>The JSON names of every parameter, in documentation order.</summary>
     public static IReadOnlyList<string> Names { get; } =

@@ -405,7 +405,7 @@ public static partial class RuleSetLoader
 
         private static string Describe(ExpressionError error) => error.Code switch
         {
-            "expression.forbidden" => $"is refused: {error.Message}",
+            "expression.forbidden" or "expression.literal" => $"is refused: {error.Message}",
             "expression.tooComplex" => $"is too complex: {error.Message}",
             "expression.type" => $"does not type-check: {error.Message}",
             "expression.unknownName" => $"names something that does not exist: {error.Message}",

@@ -246,6 +246,20 @@ public class GateRuleTests
         Assert.All(violations, v => Assert.Equal("2016-qd29", v.RuleSet));
     }
 
+    [Theory]
+    [MemberData(nameof(Eras))]
+    public void Cell_vote_of_6_of_9_passes_and_5_of_9_is_a_violation_in_every_era(string era, int year)
+    {
+        var vote = Vote(year);
+        foreach (var (inFavour, violation) in new[] { (6, false), (5, true) })
+        {
+            var events = Cases.Dossier(vote);
+            events.Add(new CellVoted(vote, VotePurpose.Admission, inFavour, 9));
+            var found = Cases.Violations(new CaseFile(Cases.Person(new LocalDate(year - 30, 1, 1)), Cases.GrassrootsCell, [.. events]), vote);
+            Assert.Equal(violation, found.Any(v => v.Rule == "vote.cellTwoThirds" && v.RuleSet == era));
+        }
+    }
+
     [Fact]
     public void A_failed_vote_followed_by_a_successful_revote_is_not_a_violation()
     {

@@ -125,10 +125,23 @@ public class HostileExpressionTests
     }
 
     [Theory]
+    [InlineData("age.months >= 216")]
+    [InlineData("vote.inFavour * 3 >= vote.fullMembers * 2")]
+    [InlineData("age.months >= params.minAgeMonths + 0.5")]
+    public void Numbers_written_in_an_expression_are_refused(string expression)
+    {
+        var node = RuleFiles.Node("2016-qd29");
+        RuleFiles.RuleOf(node, "cellAdmissionVote", "age.minimum")["Expression"] = expression;
+        var error = Assert.Single(RuleFiles.Load(node).Errors);
+        Assert.Equal("expression.literal", error.Code);
+        Assert.Contains("params.name", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Math.Max(age.months, age.years) >= params.minAgeMonths")]
     [InlineData("age.months >= params.minAgeMonths ? true : false")]
     [InlineData("iif(age.exceptionApproved, true, age.months <= params.maxAgeMonths)")]
-    [InlineData("not (age.months < params.minAgeMonths) and age.months >= 0")]
+    [InlineData("not (age.months < params.minAgeMonths) and age.exceptionApproved == false")]
     public void Expression_within_the_language_loads(string expression)
     {
         var node = RuleFiles.Node("2016-qd29");

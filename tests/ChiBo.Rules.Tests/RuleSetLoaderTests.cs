@@ -185,3 +185,50 @@ public partial class RuleSetLoaderTests
         Assert.Equal("file.unreadable", error.Code);
     }
 }
+
+/// <summary>Every shipped file, broken the ways an editor breaks it, fails naming the file, the rule and the line.</summary>
+public class BrokenCopyTests
+{
+    public static TheoryData<string> Eras => RuleSetLoaderTests.Eras;
+
+    [Theory]
+    [MemberData(nameof(Eras))]
+    public void Broken_copy_of_each_shipped_file_fails_with_file_rule_and_line(string id)
+    {
+        var file = id + ".json";
+
+        var noSource = RuleFiles.Node(id);
+        RuleFiles.RuleOf(noSource, "fullMembershipVote", "probation.reviews").Remove("source");
+        var missing = Assert.Single(RuleFiles.Load(noSource, file).Errors);
+        Assert.Equal(("rule.missingField", "probation.reviews", "fullMembershipVote", file), (missing.Code, missing.Rule, missing.Workflow, missing.File));
+        Assert.NotNull(missing.Line);
+
+        var typo = RuleFiles.Node(id);
+        RuleFiles.RuleOf(typo, "ceremony", "ceremony.deadline")["Expression"] = "ceremony.delayApproved || ceremony.workingDaysSinceDecison <= params.ceremonyDeadlineWorkingDays";
+        var unknown = Assert.Single(RuleFiles.Load(typo, file).Errors);
+        Assert.Equal(("expression.unknownName", "ceremony.deadline"), (unknown.Code, unknown.Rule));
+        Assert.Contains("'ceremony' has no 'workingDaysSinceDecison'", unknown.Message, System.StringComparison.Ordinal);
+        Assert.NotNull(unknown.Line);
+
+        var literal = RuleFiles.Node(id);
+        RuleFiles.RuleOf(literal, "cellAdmissionVote", "vote.cellTwoThirds")["Expression"] = "vote.inFavour * 3 >= vote.fullMembers * 2 + age";
+        Assert.Equal("expression.type", Assert.Single(RuleFiles.Load(literal, file).Errors).Code);
+
+        var text = RuleFiles.Text(id);
+        var truncated = RuleFiles.Load(text[..(text.Length / 2)], file);
+        var syntax = Assert.Single(truncated.Errors);
+        Assert.Equal(("json.syntax", file), (syntax.Code, syntax.File));
+        Assert.NotNull(syntax.Line);
+    }
+
+    [Fact]
+    public void The_schema_names_the_same_parameters_and_gates_as_the_loader()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(RuleFiles.RepoRoot, "rules", "schema", "ruleset.schema.json")))!;
+        var required = schema["properties"]!["parameters"]!["required"]!.AsArray().Select(n => (string)n!).ToArray();
+        Assert.Equal(RuleParameters.Names, required);
+        var gates = schema["$defs"]!["workflow"]!["properties"]!["WorkflowName"]!["enum"]!.AsArray().Select(n => (string)n!).ToArray();
+        Assert.Equal(System.Enum.GetValues<Gate>().Where(g => g != Gate.None).Select(g => g.JsonName()), gates);
+        Assert.All(RuleFiles.Shipped, f => Assert.Equal("../schema/ruleset.schema.json", (string?)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(f))!["$schema"]));
+    }
+}

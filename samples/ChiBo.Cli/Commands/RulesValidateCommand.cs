@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using ChiBo.Calendar;
 using ChiBo.Rules;
 using ChiBo.Serialization;
 
@@ -44,12 +45,29 @@ internal sealed class RulesValidateCommand : ICliCommand
             errors.AddRange(RuleCatalog.Load(files.Select(f => (f, File.ReadAllBytes(f)))).Errors);
         }
 
+        // rules/calendar/*.json: the official holiday years, checked with the reader hosts use.
+        var calendarFolder = Path.Combine(path, "calendar");
+        var years = new List<string>();
+        if (Directory.Exists(calendarFolder))
+        {
+            foreach (var file in Directory.GetFiles(calendarFolder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal))
+            {
+                var read = HolidayYearSerializer.Read(File.ReadAllBytes(file), file);
+                errors.AddRange(read.Errors.Select(e => new RuleLoadError(e.Code, e.Message, file, Line: e.Line, Column: e.Column, Path: e.Path)));
+                if (read.Value is { } year)
+                {
+                    years.Add($"{file}: holiday year {year.Year}, {year.DaysOff.Length} days off, {year.WorkingWeekends.Length} worked weekend days");
+                }
+            }
+        }
+
         if (args.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
                 valid = errors.Count == 0,
                 files,
+                holidayYears = years,
                 ruleSets = sets.Select(s => new { id = s.Id, effectiveFrom = s.EffectiveFrom, rules = s.Workflows.Sum(w => w.Rules.Length), file = s.File }),
                 errors,
             }, ChiBoJson.Options));
@@ -61,13 +79,18 @@ internal sealed class RulesValidateCommand : ICliCommand
                 stdout.WriteLine($"ok     {set.File}: {set.Id}, in force from {set.EffectiveFrom:yyyy-MM-dd}, {set.Workflows.Length} workflows, {set.Workflows.Sum(w => w.Rules.Length)} rules");
             }
 
+            foreach (var year in years)
+            {
+                stdout.WriteLine($"ok     {year}");
+            }
+
             foreach (var error in errors)
             {
                 stdout.WriteLine($"error  {error}");
             }
 
             stdout.WriteLine(errors.Count == 0
-                ? $"{files.Count} file(s) valid."
+                ? $"{files.Count + years.Count} file(s) valid."
                 : $"{errors.Count} problem(s) in {errors.Select(e => e.File).Distinct().Count()} file(s).");
         }
 

@@ -25,23 +25,23 @@ namespace ChiBo.Calendar;
 /// when it is a weekday, otherwise 1 September. Years before 2013 are computed with the same list, an
 /// approximation (the 1994 code had 4 days of Tết and no Hùng Kings' day before 2007): a host that needs them
 /// exactly can supply them with <see cref="WithYears"/>.</para>
-/// <para>The working days of all 201 years are indexed once, on first use, in a bitset with running counts
-/// (about 14 KB): <see cref="IsWorkingDay"/> and <see cref="CountWorkingDays"/> are O(1) and
-/// <see cref="AddWorkingDays"/> O(log n), none allocating.</para>
+/// <para>Each year's working days are built on first use into a bitset with running counts (6 words) and kept:
+/// <see cref="IsWorkingDay"/> is O(1), and <see cref="CountWorkingDays"/> and <see cref="AddWorkingDays"/> are O(1)
+/// within a year plus one step per year crossed; once built, none allocates. Official years are read from their
+/// embedded files only when their year (or a neighbour's) is first needed.</para>
 /// </remarks>
 public sealed class WorkingDayCalendar
 {
     private static readonly Lazy<WorkingDayCalendar> DefaultCalendar =
         new(() => new WorkingDayCalendar(OfficialHolidayYears.Load()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<int, HolidayYear> official;
+    private readonly Dictionary<int, Func<HolidayYear>> official;
     private readonly HolidayYear?[] years = new HolidayYear?[MaxDate.Year - MinDate.Year + 1];
-    private readonly Lazy<WorkingDayIndex> index;
+    private readonly WorkingDayYear?[] workingDays = new WorkingDayYear?[MaxDate.Year - MinDate.Year + 1];
 
-    private WorkingDayCalendar(IEnumerable<HolidayYear> officialYears)
+    private WorkingDayCalendar(Dictionary<int, Func<HolidayYear>> officialYears)
     {
-        official = officialYears.ToDictionary(y => y.Year);
-        index = new Lazy<WorkingDayIndex>(() => WorkingDayIndex.Build(YearOf), LazyThreadSafetyMode.ExecutionAndPublication);
+        official = officialYears;
     }
 
     /// <summary>The earliest date the calendar knows (1900-01-01).</summary>
@@ -56,7 +56,7 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public static WorkingDayCalendar Default => DefaultCalendar.Value;
 
-    /// <summary>The years of this calendar that are official (the government's decisions), in order.</summary>
+    /// <summary>The years this calendar takes as given (shipped decisions, or years passed to <see cref="Create"/> or <see cref="WithYears"/>) rather than computing, in order.</summary>
     public IReadOnlyList<int> OfficialYears => [.. official.Keys.Order()];
 
     /// <summary>Creates a calendar from the given years and, for every other year, the Labour Code alone (without ChiBo's shipped years).</summary>
@@ -64,7 +64,8 @@ public sealed class WorkingDayCalendar
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="years"/> is null or holds null.</exception>
     /// <exception cref="ArgumentException">A year is given twice.</exception>
-    public static WorkingDayCalendar Create(IEnumerable<HolidayYear> years) => new(CheckYears(years));
+    public static WorkingDayCalendar Create(IEnumerable<HolidayYear> years) =>
+        new(CheckYears(years).ToDictionary(y => y.Year, y => (Func<HolidayYear>)(() => y)));
 
     /// <summary>A calendar with this one's years, the given years replacing or adding to them (a host's override).</summary>
     /// <param name="years">The years to add or replace; each year at most once.</param>
@@ -73,8 +74,12 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentException">A year is given twice.</exception>
     public WorkingDayCalendar WithYears(IEnumerable<HolidayYear> years)
     {
-        var replacing = CheckYears(years);
-        var merged = official.Values.Where(y => !replacing.Any(r => r.Year == y.Year)).Concat(replacing);
+        var merged = new Dictionary<int, Func<HolidayYear>>(official);
+        foreach (var year in CheckYears(years))
+        {
+            merged[year.Year] = () => year;
+        }
+
         return new WorkingDayCalendar(merged);
     }
 
@@ -87,7 +92,7 @@ public sealed class WorkingDayCalendar
         Preconditions.CheckArgumentRange(nameof(year), year, MinDate.Year, MaxDate.Year);
         var slot = year - MinDate.Year;
         return Volatile.Read(ref years[slot])
-            ?? Interlocked.CompareExchange(ref years[slot], official.GetValueOrDefault(year) ?? LabourCodeHolidays.Compute(year), null)
+            ?? Interlocked.CompareExchange(ref years[slot], official.TryGetValue(year, out var read) ? read() : LabourCodeHolidays.Compute(year), null)
             ?? years[slot]!;
     }
 
@@ -95,7 +100,11 @@ public sealed class WorkingDayCalendar
     /// <param name="date">The day, 1900-01-01 to 2100-12-31.</param>
     /// <returns>True for a working day.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside 1900–2100.</exception>
-    public bool IsWorkingDay(LocalDate date) => index.Value.IsWorkingDay(CheckDate(date, nameof(date)));
+    public bool IsWorkingDay(LocalDate date)
+    {
+        CheckDate(date, nameof(date));
+        return WorkingDaysOf(date.Year).IsWorkingDay(date);
+    }
 
     /// <summary>
     /// The last day of a period of <paramref name="workingDays"/> working days from a day: "within N working days
@@ -112,9 +121,9 @@ public sealed class WorkingDayCalendar
     /// </exception>
     public LocalDate AddWorkingDays(LocalDate start, int workingDays)
     {
-        var from = CheckDate(start, nameof(start));
+        CheckDate(start, nameof(start));
         Preconditions.CheckArgumentRange(nameof(workingDays), workingDays, 0, int.MaxValue);
-        return TryAdd(from, workingDays, out var result)
+        return TryAdd(start, workingDays, out var result)
             ? result
             : throw new ArgumentOutOfRangeException(nameof(workingDays), workingDays, "The result would be after 2100-12-31.");
     }
@@ -129,10 +138,21 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentOutOfRangeException">A date is outside 1900–2100.</exception>
     public int CountWorkingDays(LocalDate start, LocalDate end)
     {
-        var from = CheckDate(start, nameof(start));
-        var to = CheckDate(end, nameof(end));
-        var days = index.Value;
-        return days.Rank(to) - days.Rank(from);
+        CheckDate(start, nameof(start));
+        CheckDate(end, nameof(end));
+        if (end < start)
+        {
+            return -CountWorkingDays(end, start);
+        }
+
+        // Working days in (start, end]: the rest of start's year, the years between, and end's year up to end.
+        var count = WorkingDaysOf(end.Year).Rank(end) - WorkingDaysOf(start.Year).Rank(start);
+        for (var year = start.Year; year < end.Year; year++)
+        {
+            count += WorkingDaysOf(year).Total;
+        }
+
+        return count;
     }
 
     /// <summary>Returns e.g. <c>WorkingDayCalendar (official: 2019–2025)</c>.</summary>
@@ -141,37 +161,66 @@ public sealed class WorkingDayCalendar
         ? "WorkingDayCalendar (computed)"
         : $"WorkingDayCalendar (official: {string.Join(", ", OfficialYears)})";
 
-    /// <summary><see cref="AddWorkingDays"/> without throwing: false when a date is out of range or the count negative.</summary>
-    internal bool TryAddWorkingDays(LocalDate start, int workingDays, out LocalDate result)
+    /// <summary><see cref="AddWorkingDays"/> without throwing.</summary>
+    /// <param name="start">The day the period starts from.</param>
+    /// <param name="workingDays">The number of working days.</param>
+    /// <param name="result">The N-th working day after <paramref name="start"/>, or the default value when the method returns false.</param>
+    /// <returns>False when <paramref name="start"/> is outside 1900–2100, <paramref name="workingDays"/> is negative, or the result would be after 2100-12-31.</returns>
+    public bool TryAddWorkingDays(LocalDate start, int workingDays, out LocalDate result)
     {
         result = default;
         return start >= MinDate && start <= MaxDate && workingDays >= 0
-            && TryAdd(WorkingDayIndex.Index(start), workingDays, out result);
+            && TryAdd(start, workingDays, out result);
     }
 
-    private bool TryAdd(int from, int workingDays, out LocalDate result)
+    /// <summary>
+    /// The working days of a year, built on first use from it and its neighbours (thread-safe: a race builds
+    /// the same value twice and keeps one).
+    /// </summary>
+    private WorkingDayYear WorkingDaysOf(int year)
     {
-        if (workingDays == 0)
+        var slot = year - MinDate.Year;
+        return Volatile.Read(ref workingDays[slot])
+            ?? Interlocked.CompareExchange(ref workingDays[slot], WorkingDayYear.Build(
+                year > MinDate.Year ? YearOf(year - 1) : null,
+                YearOf(year),
+                year < MaxDate.Year ? YearOf(year + 1) : null), null)
+            ?? workingDays[slot]!;
+    }
+
+    private bool TryAdd(LocalDate start, int count, out LocalDate result)
+    {
+        result = start;
+        if (count == 0)
         {
-            result = WorkingDayIndex.DateOf(from);
             return true;
         }
 
-        var days = index.Value;
-        var target = (long)days.Rank(from) + workingDays;
-        var found = target > days.Total ? -1 : days.Select((int)target);
-        result = found < 0 ? default : WorkingDayIndex.DateOf(found);
-        return found >= 0;
+        // Skip whole years, then pick the working day in the year it falls in.
+        var year = WorkingDaysOf(start.Year);
+        var rank = (long)year.Rank(start) + count;
+        while (rank > year.Total)
+        {
+            rank -= year.Total;
+            if (year.Year == MaxDate.Year)
+            {
+                result = default;
+                return false;
+            }
+
+            year = WorkingDaysOf(year.Year + 1);
+        }
+
+        result = year.Select((int)rank);
+        return true;
     }
 
-    private static int CheckDate(LocalDate date, string paramName)
+    private static void CheckDate(LocalDate date, string paramName)
     {
         if (date < MinDate || date > MaxDate)
         {
             throw new ArgumentOutOfRangeException(paramName, date, "The date must be between 1900-01-01 and 2100-12-31.");
         }
-
-        return WorkingDayIndex.Index(date);
     }
 
     private static List<HolidayYear> CheckYears(IEnumerable<HolidayYear> years)

@@ -1,4 +1,4 @@
-using System.Text;
+using ChiBo.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -41,23 +41,7 @@ public sealed record CaseFileError(
     /// <returns>The formatted error.</returns>
     public override string ToString()
     {
-        var text = new StringBuilder();
-        text.Append(File ?? "<input>");
-        if (Line is { } line)
-        {
-            text.Append(':').Append(line);
-            if (Column is { } column)
-            {
-                text.Append(':').Append(column);
-            }
-        }
-
-        if (Path is not null)
-        {
-            text.Append(" (").Append(Path).Append(')');
-        }
-
-        text.Append(": ");
+        var text = FileLocation.Start(File, "<input>", Line, Column, Path);
         if (EventIndex is { } index)
         {
             text.Append("event ").Append(index);

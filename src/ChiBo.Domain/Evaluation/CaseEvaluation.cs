@@ -14,7 +14,7 @@ namespace ChiBo.Evaluation;
 /// <param name="RuleSet">The id of the rule set judging the next gate (in force on the as-of date), or null without rules.</param>
 /// <param name="NextGate">The next gate ahead.</param>
 /// <param name="Checks">Every rule of the next gate, passed or not, in the rule set's order.</param>
-/// <param name="Deadlines">Each legal deadline of the case with its status.</param>
+/// <param name="Deadlines">Each legal deadline of the case with its status on <paramref name="AsOf"/>, in the order of the process (certificate, ceremony, end of probation, full-membership vote); see <see cref="CaseEvaluator"/>.</param>
 /// <param name="Violations">What the history already did against the rules (the supervision view).</param>
 /// <param name="Dates">Key dates: party entry, end of probation, full membership.</param>
 /// <param name="Exempt">Whether the member is exempt from party work and activities.</param>

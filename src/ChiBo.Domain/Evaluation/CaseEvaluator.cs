@@ -1,3 +1,4 @@
+using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Lifecycle;
 using ChiBo.Utility;
@@ -7,19 +8,31 @@ namespace ChiBo.Evaluation;
 
 /// <summary>
 /// Answers <c>evaluate(case, asOf)</c>: replays the case up to the date, then asks the rules for the next
-/// gate's checks and the history's violations, and computes key dates and deadlines. Thread-safe and
-/// deterministic: the same case, date and rules give the same answer.
+/// gate's checks and the history's violations, and computes key dates and deadlines (thời hạn: see
+/// <see cref="CaseEvaluation.Deadlines"/>; working days from a <see cref="WorkingDayCalendar"/>). Thread-safe and
+/// deterministic: the same case, date, rules and calendar give the same answer.
 /// </summary>
 public sealed class CaseEvaluator
 {
     private readonly ICaseRules rules;
+    private readonly WorkingDayCalendar calendar;
 
-    /// <summary>Creates an evaluator.</summary>
+    /// <summary>Creates an evaluator that counts working days with <see cref="WorkingDayCalendar.Default"/>.</summary>
     /// <param name="rules">The rules; <see cref="NoCaseRules.Instance"/> for none.</param>
     /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> is null.</exception>
     public CaseEvaluator(ICaseRules rules)
+        : this(rules, WorkingDayCalendar.Default)
+    {
+    }
+
+    /// <summary>Creates an evaluator with a host's calendar (e.g. <see cref="WorkingDayCalendar.Default"/> with years it added).</summary>
+    /// <param name="rules">The rules; <see cref="NoCaseRules.Instance"/> for none.</param>
+    /// <param name="calendar">The working days used for deadlines in working days.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> or <paramref name="calendar"/> is null.</exception>
+    public CaseEvaluator(ICaseRules rules, WorkingDayCalendar calendar)
     {
         this.rules = Preconditions.CheckNotNull(rules, nameof(rules));
+        this.calendar = Preconditions.CheckNotNull(calendar, nameof(calendar));
     }
 
     /// <summary>Evaluates a case on a date.</summary>
@@ -48,7 +61,8 @@ public sealed class CaseEvaluator
         var assessment = gate == Gate.None ? rules.Assess(history, gate, asOf) with { Checks = [] } : rules.Assess(history, gate, asOf);
         var violations = rules.FindViolations(history);
         var dates = KeyDatesOf(history);
-        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, [], violations, dates, history.IsExempt);
+        var deadlines = CaseDeadlines.Of(history, asOf, rules, calendar);
+        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt);
     }
 
     private KeyDates KeyDatesOf(CaseHistory history)

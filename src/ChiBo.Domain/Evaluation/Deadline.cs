@@ -3,6 +3,24 @@ using NodaTime;
 namespace ChiBo.Evaluation;
 
 /// <summary>A legal deadline of a case (thời hạn), with its due date and status on the "as of" date.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>certificateExpires</c>: from the newest awareness course (D) to its last valid day, D + N months − 1 day
+/// (the contract: valid up to and including the day before D + 60 months). Listed only while it matters: until the
+/// cell's admission vote, which is the day the certificate must be valid on.</item>
+/// <item><c>holdCeremony</c>: N working days from the day the cell received the admission decision (Quy định 29-QĐ/TW
+/// §4.1: 30 working days); done by the ceremony. With an approved delay (<c>ceremonyDelayApproved</c>) the deadline
+/// is never overdue: it stays pending past its due day until the ceremony, and a ceremony after it is met, not
+/// met late (the new date is not in the record; the rules judge the approval).</item>
+/// <item><c>probationEnds</c>: party entry + N months, calendar arithmetic clamped to the month's end; met (done on
+/// its due day) once that day has passed.</item>
+/// <item><c>fullMembershipVote</c>: N working days after the end of probation; done by the cell's vote with
+/// purpose <c>fullMembership</c>.</item>
+/// </list>
+/// A deadline not yet met is listed only while the case is live (not in a terminal stage). A due day beyond
+/// 2100-12-31, the calendar's end, is not listed. A due day is never before its period's start. Durations come from <see cref="ICaseRules.DurationsOn"/> on
+/// each period's start; statuses: <see cref="DeadlineStatus"/>.
+/// </remarks>
 /// <param name="Action">What must be done.</param>
 /// <param name="Start">The day the period starts (the deadline is never before it).</param>
 /// <param name="Due">The last day on which the action is in time (inclusive).</param>
@@ -30,7 +48,7 @@ public enum DeadlineAction
 /// <summary>The status of a deadline on the "as of" date. JSON names are camelCase.</summary>
 public enum DeadlineStatus
 {
-    /// <summary>Not yet due, more than 5 working days away.</summary>
+    /// <summary>Not yet due, more than 5 working days away (or, for a ceremony whose delay was approved, past due and not yet held).</summary>
     Pending,
 
     /// <summary>Due within the next 5 working days, the due day included.</summary>

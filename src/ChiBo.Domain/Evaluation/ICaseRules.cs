@@ -55,8 +55,26 @@ public sealed record LegalDurations(
     int CertificateValidityMonths,
     string Source)
 {
-    /// <summary>The values in force since 2016-07-25.</summary>
-    public static LegalDurations Default { get; } = new(12, 30, 30, 60, "Quy định 29-QĐ/TW (2016), 4.1–4.2");
+    /// <summary>The values in force since 2016-07-25, each with its own source.</summary>
+    public static LegalDurations Default { get; } = new(12, 30, 30, 60, "Quy định 29-QĐ/TW (2016), 4.1–4.2")
+    {
+        ProbationSource = "Điều lệ Đảng (2011), Điều 5",
+        CeremonySource = "Quy định 29-QĐ/TW (2016), 4.1",
+        FullMembershipVoteSource = "Quy định 29-QĐ/TW (2016), 4.2",
+        CertificateSource = "Hướng dẫn 09-HD/BTCTW (2017)",
+    };
+
+    /// <summary>The legal source of <see cref="ProbationMonths"/> (the <c>probationEnds</c> deadline); <see cref="Source"/> unless set.</summary>
+    public string ProbationSource { get => field ?? Source; init; }
+
+    /// <summary>The legal source of <see cref="CeremonyDeadlineWorkingDays"/> (the <c>holdCeremony</c> deadline); <see cref="Source"/> unless set.</summary>
+    public string CeremonySource { get => field ?? Source; init; }
+
+    /// <summary>The legal source of <see cref="FullMembershipVoteDeadlineWorkingDays"/> (the <c>fullMembershipVote</c> deadline); <see cref="Source"/> unless set.</summary>
+    public string FullMembershipVoteSource { get => field ?? Source; init; }
+
+    /// <summary>The legal source of <see cref="CertificateValidityMonths"/> (the <c>certificateExpires</c> deadline); <see cref="Source"/> unless set.</summary>
+    public string CertificateSource { get => field ?? Source; init; }
 }
 
 /// <summary>An <see cref="ICaseRules"/> without rules: no rule set, no checks, no violations, default durations.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using ChiBo.Cases;
@@ -41,12 +42,22 @@ public static class CellFileSerializer
             Bad("$.formatVersion", $"formatVersion must be 1, not {cellFile.FormatVersion}");
         }
 
+        if (cellFile.Extensions is { ValueKind: not JsonValueKind.Object })
+        {
+            Bad("$.extensions", "extensions must be a JSON object");
+        }
+
         var targets = cellFile.Targets.IsDefault ? [] : cellFile.Targets;
         for (var i = 0; i < targets.Length; i++)
         {
             if (targets[i].Min < 0 || targets[i].Max < targets[i].Min)
             {
                 Bad($"$.targets[{i}]", "a target needs 0 ≤ min ≤ max");
+            }
+
+            if (targets.Take(i).Any(t => t.Year == targets[i].Year))
+            {
+                Bad($"$.targets[{i}].year", $"a second target for {targets[i].Year}");
             }
         }
 
@@ -65,6 +76,11 @@ public static class CellFileSerializer
             if (duties[i].EveryMonths is not (1 or 2 or 3 or 4 or 6 or 12))
             {
                 Bad($"$.duties[{i}].everyMonths", "everyMonths must be 1, 2, 3, 4, 6 or 12");
+            }
+
+            if (duties.Take(i).Any(d => d.Kind == duties[i].Kind))
+            {
+                Bad($"$.duties[{i}].kind", $"a second duty of kind '{duties[i].Kind}'");
             }
         }
 

@@ -13,7 +13,16 @@ namespace ChiBo.Planning;
 /// <param name="File">The case file's name.</param>
 public sealed record PersonRef(string Id, string FullName, string File);
 
-/// <summary>A warning of a plan or audit (cảnh báo): a stable code, a message, and the people concerned.</summary>
+/// <summary>A person of a plan with the date that matters for the entry.</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Stage">The person's stage on the plan's as-of date.</param>
+/// <param name="Date">
+/// For an admission, the ceremony's date (ngày vào Đảng); for an expected admission, the day the ceremony is due, or null
+/// while the cell has not yet received the decision; for an expected full membership, the day the probation ends.
+/// </param>
+public sealed record PlanEntry(PersonRef Person, Stage Stage, LocalDate? Date);
+
+/// <summary>A warning of a plan or a finding of an audit (cảnh báo): a stable code, a message, and the people concerned.</summary>
 /// <param name="Code">A stable code, e.g. <c>target.missed</c>.</param>
 /// <param name="Message">What is wrong, in both languages.</param>
 /// <param name="People">The people concerned (may be empty).</param>
@@ -21,9 +30,10 @@ public sealed record PlanWarning(string Code, LocalizedText Message, IReadOnlyLi
 
 /// <summary>A count per priority group.</summary>
 /// <param name="Group">The group.</param>
+/// <param name="IsPriority">Whether the cell file names the group a priority of the plan.</param>
 /// <param name="Admitted">Admitted in the year (by ceremony date).</param>
 /// <param name="InPipeline">In the pipeline on the as-of date (source to admission decided).</param>
-public sealed record PriorityCount(PriorityGroup Group, int Admitted, int InPipeline);
+public sealed record PriorityCount(PriorityGroup Group, bool IsPriority, int Admitted, int InPipeline);
 
 /// <summary>A count per stage.</summary>
 /// <param name="Stage">The stage.</param>
@@ -39,11 +49,12 @@ public sealed record StageCount(Stage Stage, int Count);
 /// <param name="Cell">The cell, or null when the roster has no cell file.</param>
 /// <param name="Supervisor">The plan's supervisor, or null.</param>
 /// <param name="Target">The year's target, or null when none is set.</param>
-/// <param name="Admitted">The people admitted in the year (ceremony in the year, on or before the as-of date).</param>
+/// <param name="Admitted">The people admitted in the year (ceremony in the year, on or before the as-of date), by ceremony date.</param>
 /// <param name="ByStage">Every case by its stage on the as-of date, every stage listed (the totals equal the roster's cases).</param>
+/// <param name="Pipeline">The cases in the pipeline on the as-of date (source to admission decided).</param>
 /// <param name="PriorityGroups">Counts per priority group (every group, priority or not).</param>
-/// <param name="ExpectedAdmissions">People with an admission decision whose ceremony is due within the year.</param>
-/// <param name="ExpectedFullMemberships">Probationary members whose probation ends within the year.</param>
+/// <param name="ExpectedAdmissions">Cases with an admission decision whose ceremony is due within the year (or not yet due: decision not received).</param>
+/// <param name="ExpectedFullMemberships">Probationary members whose probation ends within the year (full membership takes effect that day).</param>
 /// <param name="Warnings">Warnings, in a stable order.</param>
 /// <param name="Errors">Files and cases that could not be read or replayed (nothing is dropped silently).</param>
 public sealed record AdmissionPlan(
@@ -52,11 +63,12 @@ public sealed record AdmissionPlan(
     Cell? Cell,
     Supervisor? Supervisor,
     AdmissionTarget? Target,
-    IReadOnlyList<PersonRef> Admitted,
+    IReadOnlyList<PlanEntry> Admitted,
     IReadOnlyList<StageCount> ByStage,
+    int Pipeline,
     IReadOnlyList<PriorityCount> PriorityGroups,
-    IReadOnlyList<PersonRef> ExpectedAdmissions,
-    IReadOnlyList<PersonRef> ExpectedFullMemberships,
+    IReadOnlyList<PlanEntry> ExpectedAdmissions,
+    IReadOnlyList<PlanEntry> ExpectedFullMemberships,
     IReadOnlyList<PlanWarning> Warnings,
     IReadOnlyList<CaseFileError> Errors);
 
@@ -72,10 +84,15 @@ public sealed record AuditViolation(PersonRef Person, string Rule, int Event, Lo
 
 /// <summary>The violations of one rule.</summary>
 /// <param name="Rule">The rule id.</param>
-/// <param name="Source">The legal source.</param>
+/// <param name="Source">The legal source (of the first violation; rule sets of other eras may cite another article).</param>
 /// <param name="Count">How many.</param>
-/// <param name="Violations">Each violation.</param>
+/// <param name="Violations">Each violation, by date.</param>
 public sealed record RuleViolationGroup(string Rule, string Source, int Count, IReadOnlyList<AuditViolation> Violations);
+
+/// <summary>The violations of one person.</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Violations">The violations, by date.</param>
+public sealed record PersonViolations(PersonRef Person, IReadOnlyList<AuditViolation> Violations);
 
 /// <summary>A member-management outcome of the year (struck off, expelled, exempted, transferred, removed, refused).</summary>
 /// <param name="Person">The person.</param>
@@ -91,15 +108,17 @@ public sealed record OutcomeCount(EventKind Event, int Count);
 
 /// <summary>
 /// The supervision audit of a year (kiểm tra, giám sát): every violation in the year grouped by rule and by
-/// person, records that disagree with the cell file, and the year's member-management outcomes.
+/// person, other findings (overdue deadlines, missed duties, records that disagree with the cell file), and the
+/// year's member-management outcomes.
 /// </summary>
 /// <param name="Year">The audited year.</param>
 /// <param name="AsOf">The date the roster was evaluated on.</param>
 /// <param name="Cell">The cell, or null.</param>
 /// <param name="Supervisor">The supervisor, or null.</param>
+/// <param name="ViolationCount">The number of violations in the year.</param>
 /// <param name="ByRule">Violations grouped by rule, most frequent first.</param>
 /// <param name="ByPerson">Violations per person, in roster order.</param>
-/// <param name="Findings">Other findings (records that disagree with the cell file, no supervisor named…).</param>
+/// <param name="Findings">Other findings, in a stable order.</param>
 /// <param name="Outcomes">Counts of member-management outcomes, every kind listed.</param>
 /// <param name="OutcomeList">Each outcome, by date.</param>
 /// <param name="Errors">Files and cases that could not be read or replayed.</param>
@@ -108,6 +127,7 @@ public sealed record SupervisionAudit(
     LocalDate AsOf,
     Cell? Cell,
     Supervisor? Supervisor,
+    int ViolationCount,
     IReadOnlyList<RuleViolationGroup> ByRule,
     IReadOnlyList<PersonViolations> ByPerson,
     IReadOnlyList<PlanWarning> Findings,
@@ -115,23 +135,29 @@ public sealed record SupervisionAudit(
     IReadOnlyList<MemberOutcome> OutcomeList,
     IReadOnlyList<CaseFileError> Errors);
 
-/// <summary>The violations of one person.</summary>
-/// <param name="Person">The person.</param>
-/// <param name="Violations">The violations.</param>
-public sealed record PersonViolations(PersonRef Person, IReadOnlyList<AuditViolation> Violations);
+/// <summary>What an item of due work is: a case's legal deadline or a cell's periodic duty.</summary>
+public enum DueKind
+{
+    /// <summary>A deadline of a case, from its evaluation (<see cref="DeadlineAction"/>).</summary>
+    Deadline,
+
+    /// <summary>A periodic duty of the cell's plan (<see cref="DutyKind"/>).</summary>
+    Duty,
+}
 
 /// <summary>One item of due work: a case's deadline or a cell's periodic duty.</summary>
+/// <param name="Kind">Deadline or duty.</param>
+/// <param name="Action">What is due: a <see cref="DeadlineAction"/> or <see cref="DutyKind"/> JSON name (camelCase), e.g. <c>holdCeremony</c>, <c>sourceSurvey</c>.</param>
 /// <param name="Person">The person, or null for a cell duty.</param>
-/// <param name="Action">What is due: a <see cref="DeadlineAction"/> name or a <see cref="DutyKind"/> name (camelCase).</param>
-/// <param name="Due">The last day to do it.</param>
-/// <param name="Status">The status on the as-of date.</param>
+/// <param name="Due">The last day to do it (inclusive).</param>
+/// <param name="Status">The status on the as-of date: pending, dueSoon (within 5 working days, the due day included) or overdue.</param>
 /// <param name="Source">The legal or plan source.</param>
-/// <param name="LastDone">For a duty, the last meeting held for it, or null.</param>
-public sealed record DueItem(PersonRef? Person, string Action, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? LastDone = null);
+/// <param name="LastDone">For a duty, the last meeting held for it on or before the as-of date, or null when none is recorded.</param>
+public sealed record DueItem(DueKind Kind, string Action, PersonRef? Person, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? LastDone = null);
 
-/// <summary>Due work across a roster on a date (việc đến hạn), sorted by due date.</summary>
+/// <summary>Due work across a roster on a date (việc đến hạn): every open deadline and duty, by due date.</summary>
 /// <param name="AsOf">The date.</param>
 /// <param name="Cell">The cell, or null.</param>
-/// <param name="Items">Every open deadline and duty, by due date.</param>
+/// <param name="Items">Every open deadline (not yet met) and the next occurrence of each duty, by due date.</param>
 /// <param name="Errors">Files and cases that could not be read or replayed.</param>
 public sealed record DueWork(LocalDate AsOf, Cell? Cell, IReadOnlyList<DueItem> Items, IReadOnlyList<CaseFileError> Errors);

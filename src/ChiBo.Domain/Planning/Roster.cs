@@ -42,15 +42,22 @@ public sealed class Roster
     /// <summary>An empty roster.</summary>
     public static Roster Empty { get; } = new(null, [], []);
 
-    /// <summary>Loads a roster from a cell file and case files.</summary>
+    /// <summary>
+    /// Loads a roster from a cell file and case files. Every file that cannot be read is reported in
+    /// <see cref="Errors"/> with its name, and loading goes on with the others: a file that does not parse or
+    /// does not match the contract, a second file for a person id already read (<c>roster.duplicatePerson</c>), and a
+    /// case of another cell than the cell file's (<c>roster.otherCell</c>).
+    /// </summary>
     /// <param name="cellFile">The cell file's bytes, or null when there is none.</param>
     /// <param name="caseFiles">The case files.</param>
+    /// <param name="readErrors">Errors the host met reading files (I/O, stray files), kept in <see cref="Errors"/>; or null.</param>
     /// <returns>The roster, with the errors of the files that could not be read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caseFiles"/> is null.</exception>
-    public static Roster Load(RosterFile? cellFile, IEnumerable<RosterFile> caseFiles)
+    public static Roster Load(RosterFile? cellFile, IEnumerable<RosterFile> caseFiles, IEnumerable<CaseFileError>? readErrors = null)
     {
         Preconditions.CheckNotNull(caseFiles, nameof(caseFiles));
         var errors = ImmutableArray.CreateBuilder<CaseFileError>();
+        errors.AddRange(readErrors ?? []);
         CellFile? cell = null;
         if (cellFile is not null)
         {
@@ -59,37 +66,67 @@ public sealed class Roster
             errors.AddRange(read.Errors);
         }
 
-        var cases = ImmutableArray.CreateBuilder<RosterCase>();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parsed = new List<RosterCase>();
         foreach (var file in caseFiles.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var read = CaseFileSerializer.Read(file.Content.Span, file.Name);
-            if (!read.IsValid)
+            var result = CaseFileSerializer.Read(file.Content.Span, file.Name);
+            if (result.IsValid)
             {
-                errors.AddRange(read.Errors);
-                continue;
+                parsed.Add(new RosterCase(file.Name, result.Value!));
             }
-
-            var id = read.Value!.Person.Id;
-            if (ids.TryGetValue(id, out var first))
+            else
             {
-                errors.Add(new CaseFileError("roster.duplicatePerson",
-                    $"person id '{id}' is already used by {first}", file.Name, Path: "$.person.id"));
-                continue;
+                errors.AddRange(result.Errors.Select(e => e with { File = e.File ?? file.Name }));
             }
-
-            ids[id] = file.Name;
-            cases.Add(new RosterCase(file.Name, read.Value));
         }
 
-        return new Roster(cell, cases.ToImmutable(), errors.ToImmutable());
+        var cases = Admit(cell, parsed, errors);
+        return new Roster(cell, cases, errors.ToImmutable());
     }
 
-    /// <summary>Builds a roster from cases already in memory.</summary>
+    /// <summary>
+    /// Builds a roster from cases already in memory, with the same checks as <see cref="Load"/>: a second case for a
+    /// person id and a case of another cell are reported in <see cref="Errors"/> and left out.
+    /// </summary>
     /// <param name="cellFile">The cell file, or null.</param>
     /// <param name="cases">The cases.</param>
     /// <returns>The roster.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cases"/> is null.</exception>
-    public static Roster Of(CellFile? cellFile, IEnumerable<RosterCase> cases) =>
-        new(cellFile, [.. Preconditions.CheckNotNull(cases, nameof(cases)).OrderBy(c => c.FileName, StringComparer.Ordinal)], []);
+    public static Roster Of(CellFile? cellFile, IEnumerable<RosterCase> cases)
+    {
+        Preconditions.CheckNotNull(cases, nameof(cases));
+        var errors = ImmutableArray.CreateBuilder<CaseFileError>();
+        var admitted = Admit(cellFile, cases, errors);
+        return new Roster(cellFile, admitted, errors.ToImmutable());
+    }
+
+    // In file-name order: the first file of a person id wins; cases of another cell than the cell file's are left out.
+    private static ImmutableArray<RosterCase> Admit(CellFile? cell, IEnumerable<RosterCase> cases, ImmutableArray<CaseFileError>.Builder errors)
+    {
+        var admitted = ImmutableArray.CreateBuilder<RosterCase>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rosterCase in cases.OrderBy(c => c.FileName, StringComparer.Ordinal))
+        {
+            Preconditions.CheckArgument(rosterCase is not null, nameof(cases), "cases must not contain null");
+            var (name, caseFile) = (rosterCase.FileName, rosterCase.Case);
+            if (cell is not null && caseFile.Cell.Id != cell.Cell.Id)
+            {
+                errors.Add(new CaseFileError("roster.otherCell",
+                    $"the case belongs to cell '{caseFile.Cell.Id}', not to '{cell.Cell.Id}' of the cell file", name, Path: "$.cell.id"));
+                continue;
+            }
+
+            if (ids.TryGetValue(caseFile.Person.Id, out var first))
+            {
+                errors.Add(new CaseFileError("roster.duplicatePerson",
+                    $"person id '{caseFile.Person.Id}' is already used by {first}", name, Path: "$.person.id"));
+                continue;
+            }
+
+            ids[caseFile.Person.Id] = name;
+            admitted.Add(rosterCase);
+        }
+
+        return admitted.ToImmutable();
+    }
 }

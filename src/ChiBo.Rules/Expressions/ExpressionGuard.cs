@@ -120,6 +120,11 @@ internal sealed class ExpressionGuard : ExpressionVisitor
         {
             Refuse($"a value of type {node.Type.Name} is not allowed in rule expressions");
         }
+        else if (NumericTypes.Contains(node.Type))
+        {
+            // Numbers live in the rule set's parameters, each with its legal source, never in rule text.
+            Refusal ??= ("expression.literal", $"the number {node.Value} is written in the expression: put it in 'parameters' (with its source) and write params.name");
+        }
 
         return node;
     }

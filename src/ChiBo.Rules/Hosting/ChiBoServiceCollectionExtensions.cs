@@ -66,7 +66,7 @@ public static partial class ChiBoServiceCollectionExtensions
             return catalog;
         });
         services.TryAddSingleton<ICaseRules>(provider => provider.GetRequiredService<RuleCatalog>());
-        services.TryAddSingleton(provider => new CaseEvaluator(provider.GetRequiredService<ICaseRules>()));
+        services.TryAddSingleton(provider => new CaseEvaluator(provider.GetRequiredService<ICaseRules>(), provider.GetRequiredService<WorkingDayCalendar>()));
         services.TryAddSingleton<CaseEvaluationService>();
         return services;
     }

@@ -108,5 +108,5 @@ public class EvaluateCommandTests
         Assert.All(CommandRegistryNames(), n => Assert.Contains(n, output));
     }
 
-    private static string[] CommandRegistryNames() => ["evaluate", "graph"];
+    private static string[] CommandRegistryNames() => ["evaluate", "graph", "rules validate", "workdays add", "workdays count", "lunar", "holidays"];
 }

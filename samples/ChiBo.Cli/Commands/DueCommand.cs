@@ -1,0 +1,27 @@
+using System.IO;
+using ChiBo.Cli.Reports;
+
+namespace ChiBo.Cli.Commands;
+
+/// <summary><c>chibo due ROSTER --as-of DATE</c>: every open deadline and periodic duty of a roster, by due date.</summary>
+internal sealed class DueCommand : ICliCommand
+{
+    public string Name => "due";
+
+    public string Usage => "ROSTER --as-of yyyy-MM-dd " + ReportOutput.FormatUsage;
+
+    public string Summary => "due work on a date: ceremonies, full-membership votes, certificates, the cell's periodic duties";
+
+    public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        args.ExpectOnly("as-of", "lang", "format", "rules");
+        args.ExpectPositionalCount(1);
+        var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
+        var asOf = ReportOutput.AsOf(args) ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
+        var format = ReportOutput.Format(args);
+        var language = args.Language;
+        var roster = RosterFiles.Load(folder);
+        var due = CliServices.PlannerFor(args.Option("rules")).Due(roster, asOf);
+        return ReportOutput.Write(due, () => ReportDocuments.Due(due, language), format, due.Errors, Name, stdout, stderr);
+    }
+}

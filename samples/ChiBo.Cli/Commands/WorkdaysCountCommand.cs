@@ -1,0 +1,42 @@
+using System.IO;
+using System.Text.Json;
+using ChiBo.Serialization;
+using ChiBo.Text;
+using NodaTime;
+
+namespace ChiBo.Cli.Commands;
+
+/// <summary><c>chibo workdays count FROM TO [--json] [--lang vi|en]</c>: working days after FROM up to TO.</summary>
+internal sealed class WorkdaysCountCommand : ICliCommand
+{
+    public string Name => "workdays count";
+
+    public string Usage => "yyyy-MM-dd yyyy-MM-dd [--json] [--lang vi|en]";
+
+    public string Summary => "the working days after the first date up to and including the second";
+
+    public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        args.ExpectOnly("lang");
+        args.ExpectPositionalCount(2);
+        var from = CalendarLabels.ParseCalendarDate(args.RequirePositional(0, "the first date (yyyy-MM-dd)"), "the first date");
+        var to = CalendarLabels.ParseCalendarDate(args.RequirePositional(1, "the second date (yyyy-MM-dd)"), "the second date");
+        var language = args.Language;
+        var count = CliServices.Calendar.CountWorkingDays(from, to);
+        if (args.Json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new Answer(from, to, count), ChiBoJson.Options));
+            return Program.Ok;
+        }
+
+        var en = language == Language.English;
+        stdout.WriteLine($"{(en ? "From (excluded)" : "Từ ngày (không tính)"),-24}{CalendarLabels.DateWithWeekday(from, language)}");
+        stdout.WriteLine($"{(en ? "To (included)" : "Đến ngày (có tính)"),-24}{CalendarLabels.DateWithWeekday(to, language)}");
+        stdout.WriteLine($"{(en ? "Working days" : "Số ngày làm việc"),-24}{count}{(count < 0 ? (en ? " (the second date is earlier)" : " (ngày thứ hai sớm hơn)") : string.Empty)}");
+        WorkdaysAddCommand.WriteDaysOffBetween(stdout, CliServices.Calendar, from < to ? from : to, from < to ? to : from, language);
+        return Program.Ok;
+    }
+
+    /// <summary>The JSON answer: <c>{ "from": …, "to": …, "workingDays": … }</c>.</summary>
+    private sealed record Answer(LocalDate From, LocalDate To, int WorkingDays);
+}

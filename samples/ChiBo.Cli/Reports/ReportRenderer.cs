@@ -1,0 +1,206 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using SpectreText = Spectre.Console.Text;
+
+namespace ChiBo.Cli.Reports;
+
+/// <summary>Writes a <see cref="ReportDocument"/> as a terminal table (Spectre.Console) or as Markdown.</summary>
+internal static class ReportRenderer
+{
+    /// <summary>The width used when the output is not a terminal (a file, a pipe, a test's writer).</summary>
+    public const int RedirectedWidth = 140;
+
+    /// <summary>
+    /// A console writing to the given writer. Colours and ANSI codes only when the writer is the process's own
+    /// stdout on a terminal and NO_COLOR is not set; otherwise plain text at a fixed width.
+    /// </summary>
+    public static IAnsiConsole CreateConsole(TextWriter writer) => CreateConsole(writer, IsTerminal(writer));
+
+    private static bool IsTerminal(TextWriter writer) =>
+        ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        console.Profile.Capabilities.Unicode = true;
+        return console;
+    }
+
+    public static void WriteTable(ReportDocument document, TextWriter writer)
+    {
+        if (IsTerminal(writer))
+        {
+            WriteTable(document, CreateConsole(writer, terminal: true));
+            return;
+        }
+
+        // Plain text: render, then drop the padding Spectre leaves at the end of lines (it would follow a paste).
+        var buffer = new StringWriter();
+        WriteTable(document, CreateConsole(buffer, terminal: false));
+        foreach (var line in buffer.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        {
+            writer.WriteLine(line.TrimEnd());
+        }
+    }
+
+    private static void WriteTable(ReportDocument document, IAnsiConsole console)
+    {
+        console.Write(new SpectreText(document.Title, new Style(decoration: Decoration.Bold)));
+        console.WriteLine();
+        foreach (var line in document.Subtitle)
+        {
+            console.Write(new SpectreText(line));
+            console.WriteLine();
+        }
+
+        foreach (var section in document.Sections)
+        {
+            console.WriteLine();
+            console.Write(new SpectreText(section.Title, new Style(decoration: Decoration.Bold | Decoration.Underline)));
+            console.WriteLine();
+            if (section.Facts.Count > 0)
+            {
+                var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
+                foreach (var (label, value) in section.Facts)
+                {
+                    grid.AddRow(new SpectreText("  " + label), new SpectreText(value, new Style(decoration: Decoration.Bold)));
+                }
+
+                console.Write(grid);
+            }
+
+            if (section.Table is { } table)
+            {
+                var rendered = new Table().Border(TableBorder.Square).BorderStyle(new Style(Color.Grey));
+                foreach (var header in table.Headers)
+                {
+                    rendered.AddColumn(new TableColumn(new SpectreText(header, new Style(decoration: Decoration.Bold))));
+                }
+
+                foreach (var (cells, emphasis) in table.Rows)
+                {
+                    rendered.AddRow(cells.Select(c => (IRenderable)new SpectreText(c, StyleOf(emphasis))).ToArray());
+                }
+
+                console.Write(rendered);
+            }
+
+            if (section.Bullets.Count > 0)
+            {
+                // A grid keeps a wrapped bullet's continuation lines under its text, not under the bullet.
+                var bullets = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(1)).AddColumn();
+                foreach (var (text, emphasis) in section.Bullets)
+                {
+                    bullets.AddRow(new SpectreText("•", StyleOf(emphasis)), new SpectreText(text, StyleOf(emphasis)));
+                }
+
+                console.Write(bullets);
+            }
+
+            if (section.Facts.Count == 0 && section.Table is null && section.Bullets.Count == 0 && section.Empty is { } empty)
+            {
+                console.Write(new SpectreText("  " + empty));
+                console.WriteLine();
+            }
+
+            if (section.Notes.Count > 0)
+            {
+                var notes = new Grid().AddColumn(new GridColumn().PadLeft(2));
+                foreach (var note in section.Notes)
+                {
+                    notes.AddRow(new SpectreText(note, new Style(Color.Grey)));
+                }
+
+                console.Write(notes);
+            }
+        }
+    }
+
+    public static void WriteMarkdown(ReportDocument document, TextWriter writer)
+    {
+        var text = new StringBuilder();
+        text.Append("# ").Append(Inline(document.Title)).Append("\n\n");
+        foreach (var line in document.Subtitle)
+        {
+            text.Append(Inline(line)).Append("  \n");
+        }
+
+        foreach (var section in document.Sections)
+        {
+            text.Append("\n## ").Append(Inline(section.Title)).Append("\n\n");
+            foreach (var (label, value) in section.Facts)
+            {
+                text.Append("- ").Append(Inline(label)).Append(": **").Append(Inline(value)).Append("**\n");
+            }
+
+            if (section.Facts.Count > 0 && (section.Table is not null || section.Bullets.Count > 0))
+            {
+                text.Append('\n');
+            }
+
+            if (section.Table is { } table)
+            {
+                text.Append("| ").Append(string.Join(" | ", table.Headers.Select(Cell))).Append(" |\n");
+                text.Append('|').Append(string.Concat(table.Headers.Select(_ => "---|"))).Append('\n');
+                foreach (var (cells, _) in table.Rows)
+                {
+                    text.Append("| ").Append(string.Join(" | ", cells.Select(Cell))).Append(" |\n");
+                }
+
+                if (section.Bullets.Count > 0)
+                {
+                    text.Append('\n');
+                }
+            }
+
+            foreach (var (line, emphasis) in section.Bullets)
+            {
+                text.Append("- ").Append(emphasis == Emphasis.Bad ? "**" + Inline(line) + "**" : Inline(line)).Append('\n');
+            }
+
+            if (section.Facts.Count == 0 && section.Table is null && section.Bullets.Count == 0 && section.Empty is { } empty)
+            {
+                text.Append(Inline(empty)).Append('\n');
+            }
+
+            foreach (var note in section.Notes)
+            {
+                text.Append("\n> ").Append(Inline(note)).Append('\n');
+            }
+        }
+
+        writer.Write(text.ToString());
+    }
+
+    private static Style StyleOf(Emphasis emphasis) => emphasis switch
+    {
+        Emphasis.Good => new Style(Color.Green),
+        Emphasis.Warning => new Style(Color.Yellow),
+        Emphasis.Bad => new Style(Color.Red),
+        _ => Style.Plain,
+    };
+
+    // Markdown: escape what would change the meaning of plain text; in table cells, the pipe too.
+    private static string Inline(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal)
+            .Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+}

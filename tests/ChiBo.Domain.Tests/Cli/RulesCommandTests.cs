@@ -1,0 +1,83 @@
+using System.IO;
+using System.Text.Json;
+using Xunit;
+using static ChiBo.Tests.Cli.EvaluateCommandTests;
+
+namespace ChiBo.Tests.Cli;
+
+/// <summary><c>chibo rules validate</c> and <c>chibo evaluate --rules</c>: what a party official editing rule files sees.</summary>
+public class RulesCommandTests
+{
+    private static string RulesDir => Path.Combine(TestData.RepoRoot, "rules");
+
+    [Fact]
+    public void Shipped_rules_and_calendars_validate()
+    {
+        var (exit, output, error) = Run("rules", "validate", RulesDir);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("2016-qd29", output, System.StringComparison.Ordinal);
+        Assert.Contains("holiday year 2019", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_rule_file_is_reported_with_file_rule_and_line_and_exit_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-rules-").FullName;
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(RulesDir, "rulesets", "2016-qd29.json"));
+            File.WriteAllText(Path.Combine(folder, "2016-qd29.json"),
+                text.Replace("\"age.months >= params.minAgeMonths\"", "\"age.months >= params.minAgeMonth\"", System.StringComparison.Ordinal));
+            var (exit, output, _) = Run("rules", "validate", folder);
+            Assert.Equal(2, exit);
+            Assert.Matches(@"2016-qd29\.json:\d+:\d+ \(\$\.workflows\[0\]\.Rules\[0\]\.Expression\): rule 'age\.minimum'", output);
+            Assert.Contains("unknown parameter 'minAgeMonth'", output, System.StringComparison.Ordinal);
+
+            var (jsonExit, json, _) = Run("rules", "validate", folder, "--json");
+            Assert.Equal(2, jsonExit);
+            using var doc = JsonDocument.Parse(json);
+            Assert.False(doc.RootElement.GetProperty("valid").GetBoolean());
+            Assert.Equal("age.minimum", doc.RootElement.GetProperty("errors")[0].GetProperty("rule").GetString());
+
+            var (evalExit, _, evalError) = Run("evaluate", Path.Combine(TestData.SamplesDir, "student-turned-18.case.json"), "--as-of", "2019-06-10", "--rules", folder);
+            Assert.Equal(2, evalExit);
+            Assert.Contains("age.minimum", evalError, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Edited_parameter_changes_the_answer()
+    {
+        // An official raises the minimum age to 19 years (228 months) in a copy of the rules: the student who was 18
+        // years and 2 months at the cell's vote of 2019-05-06 now fails age.minimum, and the vote is a violation.
+        var folder = Directory.CreateTempSubdirectory("chibo-rules-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(RulesDir, "rulesets")))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var path = Path.Combine(folder, "2016-qd29.json");
+            var text = File.ReadAllText(path);
+            var at = text.IndexOf("\"value\": 216", System.StringComparison.Ordinal);
+            File.WriteAllText(path, text[..at] + "\"value\": 228" + text[(at + "\"value\": 216".Length)..]);
+            var sample = Path.Combine(TestData.SamplesDir, "student-turned-18.case.json");
+
+            var (_, shipped, _) = Run("evaluate", sample, "--as-of", "2019-06-10", "--json");
+            var (exit, edited, error) = Run("evaluate", sample, "--as-of", "2019-06-10", "--json", "--rules", folder);
+            Assert.True(exit == 0, error);
+            Assert.DoesNotContain("age.minimum", shipped, System.StringComparison.Ordinal);
+            using var doc = JsonDocument.Parse(edited);
+            Assert.Equal("age.minimum", doc.RootElement.GetProperty("violations")[0].GetProperty("rule").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
