@@ -238,9 +238,11 @@ public sealed class RuleCatalogProviderTests : IDisposable
         var stop = 0;
         var failures = new ConcurrentQueue<string>();
         var seen = new ConcurrentDictionary<string, int>();
-        var readers = Enumerable.Range(0, 3).Select(r => Task.Run(() =>
+        using var started = new CountdownEvent(3);
+        var readers = Enumerable.Range(0, 3).Select(r => Task.Factory.StartNew(() =>
         {
             var i = r;
+            var first = true;
             while (Volatile.Read(ref stop) == 0)
             {
                 var ((c, d), answers) = expected.ElementAt(i++ % expected.Count);
@@ -267,9 +269,18 @@ public sealed class RuleCatalogProviderTests : IDisposable
                 {
                     failures.Enqueue(ex.ToString());
                 }
-            }
-        })).ToArray();
 
+                if (first)
+                {
+                    first = false;
+                    started.Signal();
+                }
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        // Dedicated threads, each evaluating before the reloads begin: a busy test run must not leave them unscheduled.
+        Assert.True(started.Wait(Wait));
+        var before = seen.Values.Sum();
         const int reloads = 30;
         for (var k = 0; k < reloads; k++)
         {
@@ -281,7 +292,7 @@ public sealed class RuleCatalogProviderTests : IDisposable
         await Task.WhenAll(readers).WaitAsync(Wait);
         Assert.Empty(failures);
         Assert.Equal(reloads, provider.Generation);
-        Assert.True(seen.Values.Sum() > 0);
+        Assert.True(seen.Values.Sum() > before);
         output.WriteLine($"{seen.Values.Sum()} evaluations during {reloads} reloads: {string.Join(", ", seen.Select(kv => $"{kv.Value} {kv.Key}"))}");
     }
 

@@ -70,10 +70,10 @@ public partial class RuleSetLoaderTests
 
     // Found by probing: these loaded, then threw DivideByZeroException when evaluated on a vote not yet held.
     [Theory]
-    [InlineData("age.months / vote.fullMembers > 1")]
-    [InlineData("vote.inFavour % vote.fullMembers == 0")]
-    [InlineData("age.months / 0 > 1")]
-    [InlineData("age.months / (params.minAgeMonths - params.minAgeMonths) > 1")]
+    [InlineData("age.months / vote.fullMembers > params.minAgeMonths")]
+    [InlineData("vote.inFavour % vote.fullMembers == params.voteNumerator")]
+    [InlineData("age.months / (vote.fullMembers - vote.inFavour) > params.voteNumerator")]
+    [InlineData("age.months / (params.minAgeMonths - params.minAgeMonths) > params.minAgeMonths")] // a parameter sum folded to 0
     public void Whole_number_division_by_what_can_be_zero_is_refused_at_load(string expression)
     {
         var error = Assert.Single(RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression).Errors);
@@ -82,24 +82,38 @@ public partial class RuleSetLoaderTests
     }
 
     [Theory]
-    [InlineData("age.months / 12 >= params.minAgeMonths / 12")]
-    [InlineData("age.months % params.probationMonths == 0 || true")]
-    [InlineData("age.months * 1.0 / vote.fullMembers >= 0.5 || true")] // a double division gives ∞ or NaN, never throws
-    public void Division_by_a_non_zero_literal_or_parameter_or_in_doubles_loads(string expression)
+    [InlineData("age.months / params.probationMonths >= params.minAgeMonths / params.probationMonths")]
+    [InlineData("age.months % params.probationMonths == params.voteNumerator || age.exceptionApproved")]
+    [InlineData("double(age.months) / vote.fullMembers >= params.voteNumerator || age.exceptionApproved")] // ∞ or NaN, never throws
+    public void Division_by_a_non_zero_parameter_or_in_doubles_loads_and_evaluates(string expression)
     {
         var set = RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression).GetValueOrThrow();
         set.Workflows[0].Evaluate(new GateFacts());
     }
 
-    // Found by probing: these loaded, then threw OverflowException when evaluated; now they evaluate.
-    [Theory]
-    [InlineData("Math.Abs(age.months * 0 - 2147483647 - 1) > 0", false)] // Math.Abs(int.MinValue) stays int.MinValue
-    [InlineData("Math.Abs(age.months - 5) == 5", true)]
-    [InlineData("int(1e20) != 0 || true", true)]                           // conversions are unchecked
-    public void Arithmetic_that_threw_on_extreme_values_evaluates(string expression, bool expected)
+    // Found by probing: these loaded, then threw OverflowException on extreme facts; compiled delegates are total now.
+    [Fact]
+    public void Math_Abs_of_the_smallest_int_evaluates_instead_of_throwing()
     {
-        var set = RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression).GetValueOrThrow();
-        Assert.Equal(expected, set.Workflows[0].Rules[0].IsSatisfiedBy(new GateFacts()));
+        const string expression = "Math.Abs(age.months * vote.fullMembers) > params.minAgeMonths";
+        var rule = RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression).GetValueOrThrow().Workflows[0].Rules[0];
+        var facts = new GateFacts { Age = new AgeFacts { Months = 65_536 }, Vote = new VoteFacts { FullMembers = 32_768 } }; // 2^31 wraps to int.MinValue
+        Assert.False(rule.IsSatisfiedBy(in facts)); // Math.Abs(int.MinValue) stays int.MinValue
+        Assert.True(rule.IsSatisfiedBy(new GateFacts { Age = new AgeFacts { Months = -300 }, Vote = new VoteFacts { FullMembers = 1 } }));
+    }
+
+    [Fact]
+    public void A_conversion_out_of_range_evaluates_instead_of_throwing()
+    {
+        const string expression = "int(double(ceremony.workingDaysSinceDecision) * double(probation.workingDaysAfterEnd) * double(age.months)) != params.minAgeMonths";
+        var rule = RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression).GetValueOrThrow().Workflows[0].Rules[0];
+        var facts = new GateFacts
+        {
+            Age = new AgeFacts { Months = 2_400 },
+            Ceremony = new CeremonyFacts { WorkingDaysSinceDecision = 75_000 },
+            Probation = new ProbationFacts { WorkingDaysAfterEnd = 75_000 },
+        };
+        rule.IsSatisfiedBy(in facts); // 1.35e13 does not fit an int: converted unchecked, no OverflowException
     }
 
     [Fact]
@@ -130,7 +144,7 @@ public partial class RuleSetLoaderTests
     public void Sixteen_operators_in_a_row_load()
     {
         Assert.True(RuleFuzz.LoadChecked(RuleFuzz.OneRule(new string('!', 16) + "age.exceptionApproved"), "16").IsValid);
-        Assert.True(RuleFuzz.LoadChecked(RuleFuzz.OneRule("age.months - -1 > 0 && not not true"), "mixed").IsValid);
+        Assert.True(RuleFuzz.LoadChecked(RuleFuzz.OneRule("age.months - -params.minAgeMonths > params.maxAgeMonths || not not true"), "mixed").IsValid);
     }
 
     [Fact]

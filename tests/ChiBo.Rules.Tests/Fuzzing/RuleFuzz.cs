@@ -113,7 +113,7 @@ internal static class RuleFuzz
         {
             return wantBool
                 ? random.Next(5) == 0 ? (random.Next(2) == 0 ? "true" : "false") : BoolNames[random.Next(BoolNames.Length)]
-                : random.Next(3) == 0 ? Literals[random.Next(12)] : NumberNames[random.Next(NumberNames.Length)];
+                : random.Next(10) == 0 ? Literals[random.Next(12)] : NumberNames[random.Next(NumberNames.Length)];
         }
 
         string[] numberOps = ["+", "-", "*", "/", "%"];
@@ -127,7 +127,7 @@ internal static class RuleFuzz
             (true, _) => $"{Typed(random, depth - 1, false)} {comparisons[random.Next(comparisons.Length)]} {Typed(random, depth - 1, false)}",
             (false, 0) => $"Math.{(random.Next(3) switch { 0 => "Min", 1 => "Max", _ => "Abs" })}({Typed(random, depth - 1, false)}{(random.Next(3) == 0 ? string.Empty : ", " + Typed(random, depth - 1, false))})",
             (false, 1) => $"({Typed(random, depth - 1, true)} ? {Typed(random, depth - 1, false)} : {Typed(random, depth - 1, false)})",
-            (false, 2) => "-" + Typed(random, depth - 1, false),
+            (false, 2) => random.Next(2) == 0 ? "-" + Typed(random, depth - 1, false) : $"int(double({Typed(random, depth - 1, false)}) * double({Typed(random, depth - 1, false)}))",
             (false, _) => $"({Typed(random, depth - 1, false)} {numberOps[random.Next(numberOps.Length)]} {Typed(random, depth - 1, false)})",
         };
     }
