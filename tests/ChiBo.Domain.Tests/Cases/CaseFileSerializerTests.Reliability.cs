@@ -137,6 +137,7 @@ public partial class CaseFileSerializerTests
     public void Nesting_deeper_than_64_is_an_error_with_a_line()
     {
         var error = SingleError(Header + "\"events\": [], \"extensions\": { \"a\": " + new string('[', 100) + new string(']', 100) + " } }");
+        Assert.Equal("json.syntax", error.Code);
         Assert.NotNull(error.Line);
         Assert.Contains("depth", error.Message, StringComparison.OrdinalIgnoreCase);
     }
