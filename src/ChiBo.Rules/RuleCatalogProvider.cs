@@ -164,7 +164,11 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     /// <param name="asOf">The date of the question.</param>
     /// <returns>The evaluation, or the rejected event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
-    public EvaluationResult Evaluate(CaseFile caseFile, LocalDate asOf) => new CaseEvaluator(Current).Evaluate(caseFile, asOf);
+    public EvaluationResult Evaluate(CaseFile caseFile, LocalDate asOf)
+    {
+        var snapshot = Current;
+        return new CaseEvaluator(snapshot, snapshot.Calendar).Evaluate(caseFile, asOf);
+    }
 
     /// <inheritdoc />
     public GateAssessment Assess(CaseHistory history, Gate gate, LocalDate date) => Current.Assess(history, gate, date);
