@@ -64,7 +64,8 @@ for lib in ChiBo.Domain ChiBo.Rules; do
   expect_nuspec "$nupkg" "<id>$lib</id>" "<version>$version</version>" "${metadata[@]}"
   expect_entry "$feed/$lib.$version.snupkg" "lib/net10.0/$lib.pdb"
   # SourceLink: the pdb maps the sources to the repository at the built commit.
-  unzip -p "$feed/$lib.$version.snupkg" "lib/net10.0/$lib.pdb" | grep -aqE 'raw\.githubusercontent\.com/[^"]+/[0-9a-f]{40}/' \
+  # (grep reads to the end, not -q: under pipefail an early exit would fail unzip with SIGPIPE, at random.)
+  unzip -p "$feed/$lib.$version.snupkg" "lib/net10.0/$lib.pdb" | grep -aE 'raw\.githubusercontent\.com/[^"]+/[0-9a-f]{40}/' >/dev/null \
     || fail "$lib.pdb has no SourceLink map"
 done
 expect_nuspec "$feed/ChiBo.Rules.$version.nupkg" "<dependency id=\"ChiBo.Domain\" version=\"\\[?$version" '<dependency id="RulesEngine"'

@@ -8,10 +8,12 @@ internal static class CaseFiles
 {
     public static CaseFile Load(string path)
     {
-        byte[] bytes;
+        CaseFileReadResult result;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Through the stream reader: a file larger than CaseFileSerializer.MaxFileBytes is refused without reading it.
+            using var stream = File.OpenRead(path);
+            result = CaseFileSerializer.Read(stream, path);
         }
         catch (IOException ex)
         {
@@ -22,7 +24,6 @@ internal static class CaseFiles
             throw new CliInputException($"{path}: cannot read the file: {ex.Message}");
         }
 
-        var result = CaseFileSerializer.Read(bytes, path);
         if (!result.IsValid)
         {
             throw new CliInputException(result.Errors[0].ToString());

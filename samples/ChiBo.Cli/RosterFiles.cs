@@ -58,6 +58,15 @@ internal static class RosterFiles
             byte[] bytes;
             try
             {
+                // Bounded like the readers: a huge file is refused by its size, never read whole.
+                var length = new FileInfo(path).Length;
+                if (length > CaseFileSerializer.MaxFileBytes)
+                {
+                    readErrors.Add(new CaseFileError("file.tooLarge",
+                        $"the file has {length} bytes; at most {CaseFileSerializer.MaxFileBytes} are accepted", path));
+                    continue;
+                }
+
                 bytes = File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

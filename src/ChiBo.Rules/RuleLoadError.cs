@@ -5,10 +5,12 @@ namespace ChiBo.Rules;
 
 /// <summary>
 /// Why a rule file (tệp quy tắc) could not be loaded, and where: the file, the workflow and rule, the JSON path
-/// and the line and column (1-based) when known. <see cref="Code"/> is stable: <c>json.syntax</c>,
-/// <c>json.unknownProperty</c>, <c>json.wrongType</c>, <c>file.tooLarge</c>, <c>file.unreadable</c>,
-/// <c>ruleSet.missingField</c>, <c>ruleSet.duplicateId</c>, <c>parameter.unknown</c>, <c>parameter.missing</c>,
-/// <c>parameter.outOfRange</c>, <c>workflow.unknownGate</c>, <c>workflow.duplicate</c>, <c>rule.missingField</c>,
+/// and the line and column (1-based) when known. <see cref="Code"/> is stable: <c>file.tooLarge</c>, <c>file.unreadable</c>,
+/// <c>json.syntax</c>, <c>json.encoding</c>, <c>json.duplicateProperty</c>, <c>json.unknownProperty</c>,
+/// <c>json.missingProperty</c>, <c>json.wrongType</c>, <c>json.invalid</c>, <c>json.null</c>, <c>ruleSet.missingField</c>,
+/// <c>ruleSet.badId</c>, <c>ruleSet.duplicateId</c>, <c>ruleSet.duplicateStart</c>, <c>ruleSet.none</c>, <c>parameter.unknown</c>,
+/// <c>parameter.missing</c>, <c>parameter.missingField</c>, <c>parameter.wrongType</c>, <c>parameter.outOfRange</c>,
+/// <c>workflow.missingField</c>, <c>workflow.unknownGate</c>, <c>workflow.duplicate</c>, <c>rule.missingField</c>, <c>rule.badId</c>,
 /// <c>rule.duplicateId</c>, <c>rule.unsupported</c>, <c>expression.syntax</c>, <c>expression.type</c>,
 /// <c>expression.unknownName</c>, <c>expression.forbidden</c>, <c>expression.literal</c>, <c>expression.tooComplex</c>, <c>limit.exceeded</c>.
 /// </summary>

@@ -47,7 +47,7 @@ public static partial class RuleSetLoader
         if (document is null)
         {
             var error = jsonError!;
-            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path));
+            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path ?? "$"));
         }
 
         var context = new Context(fileName, cache ?? new ExpressionCache());
@@ -57,6 +57,23 @@ public static partial class RuleSetLoader
         return result.Value is null
             ? new RuleLoadResult<RuleSet>(null, context.Locate(JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])))
             : result;
+    }
+
+    /// <summary>
+    /// Loads a rule set from a stream of UTF-8 JSON, at most <see cref="MaxFileBytes"/> bytes: a longer stream is
+    /// refused (<c>file.tooLarge</c>) after reading one byte past the limit, or at once when it is seekable.
+    /// </summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
+    /// <param name="fileName">The file name to cite in errors, or null.</param>
+    /// <returns>The rule set, or every error found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static RuleLoadResult<RuleSet> Load(Stream utf8Json, string? fileName)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        var (bytes, error) = JsonFiles.ReadBounded(utf8Json, MaxFileBytes, fileName);
+        return error is null
+            ? Load(bytes!, fileName)
+            : Fail(new RuleLoadError(error.Code, error.Message, fileName, Path: error.Path));
     }
 
     /// <summary>Loads a rule set from a file on disk.</summary>
@@ -75,14 +92,22 @@ public static partial class RuleSetLoader
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaxFileBytes)
             {
-                return Fail(new RuleLoadError("file.tooLarge", $"the file has {info.Length} bytes; at most {MaxFileBytes} are accepted", path));
+                return Fail(new RuleLoadError("file.tooLarge", $"the file has {info.Length} bytes; at most {MaxFileBytes} are accepted", path, Path: "$"));
             }
 
-            bytes = File.ReadAllBytes(path);
+            // Read through the bounded stream reader: a file that grows after the check is still not read whole.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var (read, error) = JsonFiles.ReadBounded(stream, MaxFileBytes, path);
+            if (error is not null)
+            {
+                return Fail(new RuleLoadError(error.Code, error.Message, path, Path: error.Path));
+            }
+
+            bytes = read!;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Fail(new RuleLoadError("file.unreadable", ex.Message, path));
+            return Fail(new RuleLoadError("file.unreadable", ex.Message, path, Path: "$"));
         }
 
         return Load(bytes, path, cache);
@@ -126,7 +151,7 @@ public static partial class RuleSetLoader
             }
 
             var parameters = Parameters(document.Parameters);
-            var drafts = parameters is null ? [] : Workflows(document.Workflows);
+            var drafts = parameters is null ? [] : Workflows(document.Workflows, parameters);
             if (errors.Count > 0)
             {
                 return new RuleLoadResult<RuleSet>(null, errors.ToArray());
@@ -181,6 +206,13 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
+                if (parameter is null)
+                {
+                    Error("parameter.missingField", $"the parameter '{name}' is null; write {{ \"value\": …, \"source\": … }}", path);
+                    ok = false;
+                    continue;
+                }
+
                 if (string.IsNullOrWhiteSpace(parameter.Source))
                 {
                     Error("parameter.missingField", $"the parameter '{name}' has no 'source'", path);
@@ -215,6 +247,12 @@ public static partial class RuleSetLoader
 
         private int? ValueOf(string name, JsonElement value, string path)
         {
+            if (value.ValueKind == JsonValueKind.Undefined)
+            {
+                Error("parameter.missingField", $"the parameter '{name}' has no 'value'", path);
+                return null;
+            }
+
             if (RuleParameters.IsEducationLevel(name))
             {
                 if (value.ValueKind == JsonValueKind.String
@@ -245,7 +283,7 @@ public static partial class RuleSetLoader
             return number;
         }
 
-        private List<(Gate Gate, List<RuleDraft> Rules)> Workflows(List<WorkflowDocument>? documents)
+        private List<(Gate Gate, List<RuleDraft> Rules)> Workflows(List<WorkflowDocument>? documents, RuleParameters parameters)
         {
             if (documents is null)
             {
@@ -259,7 +297,7 @@ public static partial class RuleSetLoader
                 return [];
             }
 
-            if (documents.Sum(w => w.Rules?.Count ?? 0) > MaxRules)
+            if (documents.Sum(w => w?.Rules?.Count ?? 0) > MaxRules)
             {
                 Error("limit.exceeded", $"the rule set has more than {MaxRules} rules", "$.workflows");
                 return [];
@@ -271,6 +309,12 @@ public static partial class RuleSetLoader
             {
                 var document = documents[w];
                 var path = $"$.workflows[{w}]";
+                if (document is null)
+                {
+                    Error("workflow.missingField", "a workflow is null; write { \"WorkflowName\": …, \"Rules\": [ … ] }", path);
+                    continue;
+                }
+
                 var name = document.WorkflowName;
                 if (string.IsNullOrWhiteSpace(name))
                 {
@@ -307,7 +351,13 @@ public static partial class RuleSetLoader
                 var ids = new HashSet<string>(StringComparer.Ordinal);
                 for (var r = 0; r < rules.Count; r++)
                 {
-                    if (Rule(rules[r], $"{path}.Rules[{r}]", name, ids) is { } rule)
+                    if (rules[r] is null)
+                    {
+                        Error("rule.missingField", "a rule is null; write { \"RuleName\": …, \"Expression\": …, … }", $"{path}.Rules[{r}]", workflow: name);
+                        continue;
+                    }
+
+                    if (Rule(rules[r], $"{path}.Rules[{r}]", name, parameters, ids) is { } rule)
                     {
                         built.Add(rule);
                     }
@@ -319,7 +369,7 @@ public static partial class RuleSetLoader
             return workflows;
         }
 
-        private RuleDraft? Rule(RuleDocument document, string path, string workflow, HashSet<string> ids)
+        private RuleDraft? Rule(RuleDocument document, string path, string workflow, RuleParameters parameters, HashSet<string> ids)
         {
             var id = document.RuleName;
             if (string.IsNullOrWhiteSpace(id))
@@ -354,8 +404,8 @@ public static partial class RuleSetLoader
             }
 
             var message = Text(document.Messages, path + ".messages", "messages", id, workflow);
-            var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, required: true);
-            var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, required: false);
+            var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
+            var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
             if (errors.Count > before || predicate is null || message is null || document.Enabled == false)
             {
                 return null;
@@ -366,7 +416,7 @@ public static partial class RuleSetLoader
                 predicate, pending);
         }
 
-        private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, bool required)
+        private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)
         {
             if (text is null)
             {
@@ -378,12 +428,15 @@ public static partial class RuleSetLoader
                 return null;
             }
 
+            // Parsed and checked once per text for the whole load; what depends on this rule set's values, here.
             var (expression, error) = cache.Check(text);
+            error ??= RuleExpressionCompiler.CheckWith(expression!, parameters);
             if (error is not null)
             {
                 var at = error.Position is { } p ? $" (at character {p + 1} of the expression)" : string.Empty;
                 errors.Add(new RuleLoadError(error.Code, $"{field} '{text}' {Describe(error)}{at}", file, rule, workflow, Path: path));
                 columnOffsets.Add(error.Position is { } q ? q + 1 : 0);
+                return null;
             }
 
             return expression;

@@ -9,8 +9,11 @@ namespace ChiBo.Rules.Tests;
 /// </summary>
 public class HostileExpressionTests
 {
-    public static TheoryData<string> Corpus => new()
-    {
+    public static TheoryData<string> Corpus => new(Expressions);
+
+    /// <summary>The hostile corpus, also spliced into generated expressions by the fuzzer.</summary>
+    public static string[] Expressions { get; } =
+    [
         "age.GetType().Assembly.Location != null",
         "\"\".GetType().Assembly.FullName != null",
         "age.GetType().Assembly.DefinedTypes.Any(t => t.Name == \"File\")",
@@ -48,19 +51,77 @@ public class HostileExpressionTests
         "age.Equals(age)",
         "\"a\" + \"b\" == \"ab\"",
         "'a' == 'a'",
-    };
+
+        // Effects that the sentinels would see if anything ran (Sentinel.AssertUntouched after each load).
+        "System.IO.File.WriteAllText(\"{FILE}\", \"x\") == null",
+        "File.Create(\"{FILE}\") != null",
+        "File.Exists(\"{FILE}\") || System.IO.File.Create(\"{FILE}\") != null",
+        "Directory.CreateDirectory(\"{DIR}\") != null",
+        "age.GetType().Assembly.GetType(\"System.IO.File\").GetMethod(\"Create\", new[] { typeof(string) }).Invoke(null, new object[] { \"{FILE}\" }) != null",
+        "Environment.SetEnvironmentVariable(\"{ENV}\", \"1\") == null",
+        "AppDomain.CurrentDomain.SetData(\"{KEY}\", 1) == null",
+        "Type.GetType(\"ChiBo.Rules.Tests.Sentinel, ChiBo.Rules.Tests\").GetMethod(\"Touch\").Invoke(null, null) != null",
+        "ChiBo.Rules.Tests.Sentinel.Touch()",
+        "Sentinel.Touch()",
+        "Environment.Exit(3) == null",
+        "Environment.FailFast(\"x\") == null",
+        "System.Threading.Thread.Sleep(100000) == null",
+        "System.Threading.Tasks.Task.Delay(-1).Wait(-1)",
+        "GC.Collect() == null",
+
+        // Loops and unbounded allocation.
+        "Enumerable.Repeat(1, 2147483647).Sum() > 0",
+        "Enumerable.Range(0, 100000).Select(i => Enumerable.Range(0, 100000).Count()).Sum() > 0",
+        "string.Join(\",\", Enumerable.Range(0, 100000000)).Length > 0",
+        "\"a\".PadLeft(2147483647).Length > 0",
+        "age.months.ToString().PadRight(1000000000) != null",
+        "new string(\"a\"[0], 2147483647).Length > 0",
+        "Array.CreateInstance(typeof(int), 100000000) != null",
+        "GC.AllocateUninitializedArray<byte>(2147483647) != null",
+        "\"\".PadLeft(100).Replace(\" \", \"aaaaaaaaaa\").Length > 0",
+        "person.Select(p => p).Any()",
+        "age.months > 0 && it != null",
+        "(age.months > 0).GetHashCode() > 0",
+
+        // Very deep and very long (bounds of docs/rules-language.md).
+        new string('(', 17) + "age.months > 0" + new string(')', 17),
+        new string('!', 17) + "age.exceptionApproved",
+        new string('-', 17) + "age.months > 0",
+        string.Concat(Enumerable.Repeat("not ", 17)) + "true",
+        new string('!', 1990) + "true",
+        string.Concat(Enumerable.Repeat("iif(true, ", 17)) + "true" + new string(')', 17),
+        string.Join(" + ", Enumerable.Repeat("age.months", 70)) + " > 0",
+        string.Concat(Enumerable.Repeat("age.months > 0 ? true : ", 70)) + "false",
+        "age.months >= params.minAgeMonths" + new string(' ', 2000),
+        string.Join(" || ", Enumerable.Repeat("age.months >= params.minAgeMonths", 3000)),
+    ];
 
     [Theory]
     [MemberData(nameof(Corpus))]
     public void Hostile_expression_is_refused_at_load(string expression)
     {
         var node = RuleFiles.Node("2016-qd29");
-        RuleFiles.RuleOf(node, "cellAdmissionVote", "age.minimum")["Expression"] = expression;
+        RuleFiles.RuleOf(node, "cellAdmissionVote", "age.minimum")["Expression"] = Sentinel.Expand(expression);
         var result = RuleFiles.Load(node);
         Assert.Null(result.Value);
         var error = Assert.Single(result.Errors);
         Assert.Equal("age.minimum", error.Rule);
         Assert.StartsWith("expression.", error.Code, System.StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+        Sentinel.AssertUntouched();
+    }
+
+    // As a pendingWhen, too: the second expression of a rule is checked like the first.
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Hostile_pendingWhen_is_refused_at_load(string expression)
+    {
+        var node = RuleFiles.Node("2016-qd29");
+        RuleFiles.RuleOf(node, "cellAdmissionVote", "vote.cellTwoThirds")["pendingWhen"] = Sentinel.Expand(expression);
+        var error = Assert.Single(RuleFiles.Load(node).Errors);
+        Assert.Equal("vote.cellTwoThirds", error.Rule);
+        Assert.EndsWith(".pendingWhen", error.Path, System.StringComparison.Ordinal);
+        Sentinel.AssertUntouched();
     }
 
     [Theory]

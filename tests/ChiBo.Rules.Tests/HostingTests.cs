@@ -58,6 +58,51 @@ public class HostingTests
         }
     }
 
+    [Fact]
+    public void A_watched_rules_folder_follows_an_edit_and_keeps_the_last_good_rules_on_a_broken_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-watch-").FullName;
+        try
+        {
+            foreach (var file in RuleFiles.Shipped)
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            using var provider = new ServiceCollection().AddLogging()
+                .AddChiBo(o => { o.RulesFolder = folder; o.WatchRulesFolder = true; })
+                .BuildServiceProvider();
+            var service = provider.GetRequiredService<CaseEvaluationService>();
+            var watched = provider.GetRequiredService<RuleCatalogProvider>();
+            Assert.Same(watched, provider.GetRequiredService<ICaseRules>());
+
+            // A 25-year-old voted in 2019: no age violation under the shipped 216 months.
+            var vote = new LocalDate(2019, 6, 3);
+            var events = Cases.Dossier(vote);
+            events.Add(new ChiBo.Cases.CellVoted(vote, ChiBo.Cases.VotePurpose.Admission, 9, 12));
+            var file2016 = Path.Combine(folder, "2016-qd29.json");
+            var person = Cases.Person(new LocalDate(1994, 1, 1));
+            var caseFile = new ChiBo.Cases.CaseFile(person, Cases.GrassrootsCell, [.. events]);
+            Assert.Empty(service.Evaluate(caseFile, vote).Value!.Violations);
+
+            // An official raises the minimum age to 30 years (360 months): after the reload the vote is a violation.
+            var node = RuleFiles.Node("2016-qd29");
+            node["parameters"]!["minAgeMonths"]!["value"] = 360;
+            File.WriteAllText(file2016, node.ToJsonString());
+            Assert.True(watched.TryReload());
+            Assert.Equal("age.minimum", Assert.Single(service.Evaluate(caseFile, vote).Value!.Violations).Rule);
+
+            // A broken edit: the last good rules stay.
+            File.WriteAllText(file2016, "{ broken");
+            Assert.False(watched.TryReload());
+            Assert.Equal("age.minimum", Assert.Single(service.Evaluate(caseFile, vote).Value!.Violations).Rule);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private sealed class ListLoggerProvider : ILoggerProvider
     {
         public ConcurrentQueue<string> Messages { get; } = new();

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ChiBo.Rules.Tests;
 
-public class RuleSetLoaderTests
+public partial class RuleSetLoaderTests
 {
     // The contract's rule ids by gate ("Rule ids" table of the interchange contract).
     public static TheoryData<string> Eras => new() { "2016-qd29", "2021-qd24", "2025-qd232" };

@@ -10,7 +10,11 @@ namespace ChiBo.Cases;
 /// that is invalid or cannot follow the case's stage). Follows FluentValidation's failure shape: a stable
 /// <see cref="Code"/>, a message, and the place.
 /// </summary>
-/// <param name="Code">A stable error code, e.g. <c>json.syntax</c>, <c>json.unknownProperty</c>, <c>event.unknownType</c>, <c>event.invalid</c>, <c>lifecycle.rejected</c>.</param>
+/// <param name="Code">
+/// A stable error code: <c>file.tooLarge</c>, <c>json.encoding</c> (not UTF-8), <c>json.syntax</c>, <c>json.duplicateProperty</c>,
+/// <c>json.unknownProperty</c>, <c>json.missingProperty</c>, <c>json.wrongType</c>, <c>json.invalid</c>, <c>json.null</c>,
+/// <c>event.unknownType</c>, <c>event.missingType</c>, <c>event.invalid</c>, <c>field.invalid</c>, <c>lifecycle.rejected</c>.
+/// </param>
 /// <param name="Message">What is wrong, in English.</param>
 /// <param name="File">The file name, or null when read from a string.</param>
 /// <param name="Line">The 1-based line, or null.</param>

@@ -28,6 +28,13 @@ public static class CaseFileSerializer
     /// <summary>The most events accepted in one case file.</summary>
     public const int MaxEvents = 10_000;
 
+    /// <summary>
+    /// The most members a vote may count (<c>fullMembers</c>, <c>committeeMembers</c>): far above any cell or
+    /// committee, and low enough that the rules' whole-number arithmetic (a count times the vote fraction's
+    /// parameters, each at most 100) cannot overflow. A larger count is a typo and is refused.
+    /// </summary>
+    public const int MaxVoteMembers = 100_000;
+
     /// <summary>Reads a case file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="fileName">The file name to show in errors, or null.</param>
@@ -36,6 +43,13 @@ public static class CaseFileSerializer
     public static CaseFileReadResult Read(string json, string? fileName = null)
     {
         Preconditions.CheckNotNull(json, nameof(json));
+
+        // UTF-8 takes at least one byte per UTF-16 unit: a longer string is refused without encoding it.
+        if (json.Length > MaxFileBytes)
+        {
+            return Fail(JsonFiles.TooLarge(null, MaxFileBytes, fileName));
+        }
+
         return Read(Encoding.UTF8.GetBytes(json), fileName);
     }
 
@@ -55,27 +69,19 @@ public static class CaseFileSerializer
         return errors.Count == 0 ? new CaseFileReadResult(caseFile, []) : new CaseFileReadResult(null, errors);
     }
 
-    /// <summary>Reads a case file from a stream of UTF-8 JSON, at most <see cref="MaxFileBytes"/> bytes.</summary>
-    /// <param name="utf8Json">The stream; read to its end and not closed.</param>
+    /// <summary>
+    /// Reads a case file from a stream of UTF-8 JSON, at most <see cref="MaxFileBytes"/> bytes: a longer stream
+    /// is refused (<c>file.tooLarge</c>) after reading one byte past the limit, or at once when it is seekable.
+    /// </summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
     /// <param name="fileName">The file name to show in errors, or null.</param>
     /// <returns>The case file, or the errors that prevented reading it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     public static CaseFileReadResult Read(Stream utf8Json, string? fileName = null)
     {
         Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = utf8Json.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxFileBytes)
-            {
-                return Fail(new CaseFileError("file.tooLarge", $"the file has more than {MaxFileBytes} bytes", fileName));
-            }
-        }
-
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
+        var (bytes, error) = JsonFiles.ReadBounded(utf8Json, MaxFileBytes, fileName);
+        return error is null ? Read(bytes!, fileName) : Fail(error);
     }
 
     /// <summary>Writes a case file as indented UTF-8 JSON text in the contract's format.</summary>
@@ -180,6 +186,10 @@ public static class CaseFileSerializer
             if (members < 1)
             {
                 bad($"{membersName} must be at least 1");
+            }
+            else if (members > MaxVoteMembers)
+            {
+                bad($"{membersName} is {members}; at most {MaxVoteMembers} are accepted");
             }
             else if (inFavour < 0 || inFavour > members)
             {

@@ -7,7 +7,8 @@ namespace ChiBo.Serialization;
 
 /// <summary>
 /// The one System.Text.Json configuration of ChiBo: camelCase names, enums as camelCase strings,
-/// NodaTime <see cref="LocalDate"/> as ISO <c>yyyy-MM-dd</c>, unknown properties rejected,
+/// NodaTime <see cref="LocalDate"/> as ISO <c>yyyy-MM-dd</c>, unknown properties rejected, a property written
+/// twice in one object rejected (also under <c>extensions</c>, and also when the two differ only in case),
 /// Vietnamese text written unescaped (UTF-8).
 /// </summary>
 public static class ChiBoJson
@@ -26,6 +27,9 @@ public static class ChiBoJson
             IndentSize = 2,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+
+            // A duplicate key is an error, not "the last one wins": a typo or a bad merge must not pass silently.
+            AllowDuplicateProperties = false,
             AllowOutOfOrderMetadataProperties = true,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,

@@ -15,11 +15,12 @@ namespace ChiBo.Rules.Expressions;
 /// </summary>
 internal sealed class ExpressionGuard : ExpressionVisitor
 {
+    // No decimal: its arithmetic throws on overflow, and no fact or parameter needs it (1.5 is a double).
     private static readonly HashSet<Type> LiteralTypes =
-        [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(string)];
+        [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(string)];
 
     private static readonly HashSet<Type> NumericTypes =
-        [typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(short), typeof(byte)];
+        [typeof(int), typeof(long), typeof(double), typeof(float), typeof(short), typeof(byte)];
 
     private static readonly HashSet<ExpressionType> BinaryOperators =
     [
@@ -150,11 +151,12 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     {
         var allowed = BinaryOperators.Contains(node.NodeType)
             && (node.Method is null
-                || node.Method.DeclaringType == typeof(decimal)
                 || (node.Method.DeclaringType == typeof(string) && node.Method.Name is "op_Equality" or "op_Inequality"));
         if (!allowed)
         {
-            Refuse($"the operation '{node.NodeType}' is not allowed in rule expressions");
+            Refuse(node.Left.Type == typeof(decimal) || node.Right.Type == typeof(decimal)
+                ? "decimal numbers (with the suffix 'm') are not allowed in rule expressions: write 1.5, not 1.5m"
+                : $"the operation '{node.NodeType}' is not allowed in rule expressions");
             return node;
         }
 

@@ -121,6 +121,12 @@ internal static partial class RuleExpressionCompiler
         {
             return (null, new ExpressionError("expression.type", ex.Message, null));
         }
+        catch (Exception ex) when (ex is NullReferenceException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
+        {
+            // System.Linq.Dynamic.Core fails this way on some malformed text (found by fuzzing: an IndexOutOfRangeException
+            // in np() with an operator inside); the text is refused like any other that does not parse.
+            return (null, new ExpressionError("expression.syntax", $"the expression could not be parsed (the parser failed with {ex.GetType().Name})", null));
+        }
 
         if (ExpressionGuard.Check(body, new HashSet<ParameterExpression>(all)) is { } refusal)
         {
@@ -134,6 +140,19 @@ internal static partial class RuleExpressionCompiler
 
         return (new CheckedExpression(body, groups, parametersParameter), null);
     }
+
+    /// <summary>
+    /// The refusal of an expression under a rule set's parameters, or null: a whole-number <c>/</c> or <c>%</c> must
+    /// divide by a literal or parameter other than 0 (the only check that depends on the parameters' values, so it
+    /// runs for each rule set while <see cref="Check"/> runs once per text).
+    /// </summary>
+    /// <param name="expression">The checked expression.</param>
+    /// <param name="parameters">The rule set's parameters.</param>
+    /// <returns>The refusal, or null.</returns>
+    public static ExpressionError? CheckWith(CheckedExpression expression, RuleParameters parameters) =>
+        DivisionCheck.Find(expression.Body, expression.Parameters, parameters) is { } division
+            ? new ExpressionError("expression.forbidden", division, null)
+            : null;
 
     /// <summary>
     /// Compiles the rules of a workflow, in order, into one delegate: the rule set's parameters become constants,
@@ -184,10 +203,31 @@ internal static partial class RuleExpressionCompiler
         }
 
         var depth = 0;
+        var unary = 0;
         var inString = false;
         for (var i = 0; i < expression.Length; i++)
         {
             var c = expression[i];
+
+            // Operators in a row ('!!!x', '- - x', 'not not x') nest the parser as deeply as parentheses do; 2,000 of
+            // them overflow a 256 KB stack, so they are bounded like parentheses, before parsing.
+            if (!inString && (c is '!' or '-' or '+' or '~' || IsWord(expression, i, "not")))
+            {
+                if (++unary > RuleLanguage.MaxParenthesisDepth)
+                {
+                    return new ExpressionError("expression.tooComplex",
+                        $"more than {RuleLanguage.MaxParenthesisDepth} operators in a row", i);
+                }
+
+                i += c is 'n' or 'N' ? 2 : 0;
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                unary = 0;
+            }
+
             if (c == '"')
             {
                 inString = !inString;
@@ -217,6 +257,11 @@ internal static partial class RuleExpressionCompiler
                 $"'{forbidden.Value}' is not allowed in rule expressions", forbidden.Index)
             : null;
     }
+
+    private static bool IsWord(string text, int at, string word) =>
+        string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (at == 0 || !char.IsLetterOrDigit(text[at - 1]) && text[at - 1] != '_' && text[at - 1] != '.')
+        && (at + word.Length == text.Length || !char.IsLetterOrDigit(text[at + word.Length]) && text[at + word.Length] != '_');
 
     private static string CodeOf(string message) =>
         message.Contains("expected", StringComparison.Ordinal) && message.Contains("of type", StringComparison.Ordinal)
@@ -266,7 +311,63 @@ internal static partial class RuleExpressionCompiler
     [GeneratedRegex(@"(?<![\w.])new(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex ForbiddenKeyword();
 
-    /// <summary>Reads each group from the one <c>in GateFacts</c> parameter and folds parameters into constants.</summary>
+    /// <summary>
+    /// Refuses a whole-number division or remainder whose divisor is not a literal or parameter other than 0: it would
+    /// throw <see cref="DivideByZeroException"/> when evaluated on a case where the divisor is 0 (a vote not yet held
+    /// counts 0 members), and evaluation must never throw. Decimal division by a double is not in the language.
+    /// </summary>
+    private sealed class DivisionCheck(ParameterExpression parametersParameter, RuleParameters parameters) : ExpressionVisitor
+    {
+        private string? refusal;
+
+        public static string? Find(Expression body, ParameterExpression parametersParameter, RuleParameters parameters)
+        {
+            var check = new DivisionCheck(parametersParameter, parameters);
+            check.Visit(body);
+            return check.refusal;
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (refusal is null
+                && node.NodeType is ExpressionType.Divide or ExpressionType.Modulo
+                && !IsFloatingPoint(node.Type)
+                && !IsNonZeroConstant(node.Right))
+            {
+                var what = node.NodeType == ExpressionType.Divide ? "'/'" : "'%'";
+                refusal = $"{what} by something that is or can be 0 (a fact) is not allowed: a whole-number division by 0 cannot be evaluated. "
+                    + "Divide only by a number or a parameter other than 0, or multiply instead "
+                    + "(vote.inFavour * params.voteDenominator >= vote.fullMembers * params.voteNumerator)";
+            }
+
+            return base.VisitBinary(node);
+        }
+
+        private static bool IsFloatingPoint(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(double) || t == typeof(float));
+
+        private bool IsNonZeroConstant(Expression divisor)
+        {
+            while (divisor is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.Negate or ExpressionType.UnaryPlus } unary)
+            {
+                divisor = unary.Operand;
+            }
+
+            object? value = divisor switch
+            {
+                ConstantExpression constant => constant.Value,
+                MemberExpression { Member: System.Reflection.PropertyInfo property } member when member.Expression == parametersParameter =>
+                    property.GetValue(parameters),
+                _ => null,
+            };
+            return value is not null && Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) != 0m;
+        }
+    }
+
+    /// <summary>
+    /// Reads each group from the one <c>in GateFacts</c> parameter and folds parameters into constants; and makes
+    /// what could throw on an extreme value total: conversions are unchecked, and <c>Math.Abs</c> of a whole number
+    /// is <c>x &lt; 0 ? -x : x</c> (which leaves the smallest int as it is instead of throwing).
+    /// </summary>
     private sealed class Rewriter(
         ParameterExpression facts,
         IReadOnlyList<ParameterExpression> groups,
@@ -294,6 +395,29 @@ internal static partial class RuleExpressionCompiler
             }
 
             return base.VisitMember(node);
+        }
+
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            var operand = Visit(node.Operand);
+            return node.NodeType == ExpressionType.ConvertChecked
+                ? Expression.Convert(operand, node.Type)
+                : node.Update(operand);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType == typeof(Math) && node.Method.Name == nameof(Math.Abs)
+                && node.Type is var type && (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)))
+            {
+                var value = Expression.Variable(type, "x");
+                return Expression.Block(
+                    [value],
+                    Expression.Assign(value, Visit(node.Arguments[0])),
+                    Expression.Condition(Expression.LessThan(value, Expression.Default(type)), Expression.Negate(value), value));
+            }
+
+            return base.VisitMethodCall(node);
         }
     }
 }

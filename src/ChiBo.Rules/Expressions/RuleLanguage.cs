@@ -17,7 +17,7 @@ public static class RuleLanguage
     /// <summary>The longest expression accepted, in characters.</summary>
     public const int MaxExpressionLength = 2000;
 
-    /// <summary>The deepest nesting of parentheses accepted.</summary>
+    /// <summary>The deepest nesting of parentheses accepted, and the most operators in a row (<c>!!x</c>, <c>- -x</c>, <c>not not x</c>).</summary>
     public const int MaxParenthesisDepth = 16;
 
     /// <summary>The deepest expression tree accepted, in nodes.</summary>

@@ -18,15 +18,26 @@ public sealed partial class CaseEvaluationService
     private readonly CaseEvaluator evaluator;
     private readonly IClock clock;
     private readonly ILogger<CaseEvaluationService> logger;
+    private readonly RuleCatalogProvider? watchedRules;
 
     /// <summary>Creates the service.</summary>
     /// <param name="evaluator">The evaluator.</param>
     /// <param name="clock">The clock that says what "today" is.</param>
     /// <param name="options">The host's options.</param>
     /// <param name="logger">The logger.</param>
-    /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
-    public CaseEvaluationService(CaseEvaluator evaluator, IClock clock, IOptions<ChiBoOptions> options, ILogger<CaseEvaluationService> logger)
+    /// <param name="watchedRules">
+    /// A watched rules folder, or null: when set, each evaluation takes one snapshot of its current catalog, so that an
+    /// answer never mixes rules from before and after a reload.
+    /// </param>
+    /// <exception cref="System.ArgumentNullException">An argument other than <paramref name="watchedRules"/> is null.</exception>
+    public CaseEvaluationService(
+        CaseEvaluator evaluator,
+        IClock clock,
+        IOptions<ChiBoOptions> options,
+        ILogger<CaseEvaluationService> logger,
+        RuleCatalogProvider? watchedRules = null)
     {
+        this.watchedRules = watchedRules;
         this.evaluator = Preconditions.CheckNotNull(evaluator, nameof(evaluator));
         this.clock = Preconditions.CheckNotNull(clock, nameof(clock));
         this.logger = Preconditions.CheckNotNull(logger, nameof(logger));
@@ -52,7 +63,8 @@ public sealed partial class CaseEvaluationService
     /// <exception cref="System.ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
     public EvaluationResult Evaluate(CaseFile caseFile, LocalDate asOf)
     {
-        var result = evaluator.Evaluate(Preconditions.CheckNotNull(caseFile, nameof(caseFile)), asOf);
+        Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        var result = watchedRules is null ? evaluator.Evaluate(caseFile, asOf) : watchedRules.Evaluate(caseFile, asOf);
         if (result.Value is { } evaluation)
         {
             LogEvaluated(caseFile.Person.Id, asOf, evaluation.Stage.ToString(), evaluation.RuleSet ?? "none", evaluation.Violations.Count);

@@ -13,6 +13,13 @@ public sealed class ChiBoOptions
     /// </summary>
     public string? RulesFolder { get; set; }
 
+    /// <summary>
+    /// Whether to watch <see cref="RulesFolder"/> and swap in edited rule files once they load completely
+    /// (<see cref="RuleCatalogProvider"/>: a broken edit keeps the last good rules and is logged). Ignored without a
+    /// folder. Default false.
+    /// </summary>
+    public bool WatchRulesFolder { get; set; }
+
     /// <summary>The language of the messages the host shows (Vietnamese by default).</summary>
     public Language Language { get; set; } = Language.Vietnamese;
 

@@ -18,7 +18,8 @@ public static partial class ChiBoServiceCollectionExtensions
     /// <summary>
     /// Registers ChiBo as singletons: the <see cref="WorkingDayCalendar"/> (shipped official years plus
     /// <see cref="ChiBoOptions.HolidayYears"/>), the <see cref="RuleCatalog"/> (the shipped rule sets, or
-    /// <see cref="ChiBoOptions.RulesFolder"/>), <see cref="ICaseRules"/>, <see cref="CaseEvaluator"/> and
+    /// <see cref="ChiBoOptions.RulesFolder"/>; with <see cref="ChiBoOptions.WatchRulesFolder"/>, a
+    /// <see cref="RuleCatalogProvider"/> that follows edits), <see cref="ICaseRules"/>, <see cref="CaseEvaluator"/> and
     /// <see cref="CaseEvaluationService"/>; and <see cref="IClock"/> as <see cref="SystemClock"/> unless the host
     /// registered one. Rule files load when the catalog is first resolved: a folder with a broken file throws
     /// <see cref="RuleLoadException"/> listing every problem (file, rule, line), and each loaded rule set is logged.
@@ -45,7 +46,24 @@ public static partial class ChiBoServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IOptions<ChiBoOptions>>().Value;
-            var logger = (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("ChiBo.Rules") ?? NullLogger.Instance;
+            if (!Watching(settings))
+            {
+                throw new InvalidOperationException("RuleCatalogProvider is registered only with ChiBoOptions.RulesFolder and WatchRulesFolder set");
+            }
+
+            return RuleCatalogProvider.Open(settings.RulesFolder!, provider.GetRequiredService<WorkingDayCalendar>(), LoggerOf(provider))
+                .GetValueOrThrow();
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ChiBoOptions>>().Value;
+            if (Watching(settings))
+            {
+                // A snapshot: with a watched folder, inject ICaseRules or CaseEvaluationService to follow reloads.
+                return provider.GetRequiredService<RuleCatalogProvider>().Current;
+            }
+
+            var logger = LoggerOf(provider);
             var calendar = provider.GetRequiredService<WorkingDayCalendar>();
             var loaded = settings.RulesFolder is { } folder ? RuleCatalog.LoadDirectory(folder, calendar) : RuleCatalog.LoadShipped(calendar);
             if (loaded.Value is not { } catalog)
@@ -65,11 +83,24 @@ public static partial class ChiBoServiceCollectionExtensions
 
             return catalog;
         });
-        services.TryAddSingleton<ICaseRules>(provider => provider.GetRequiredService<RuleCatalog>());
+        services.TryAddSingleton<ICaseRules>(provider =>
+            Watching(provider.GetRequiredService<IOptions<ChiBoOptions>>().Value)
+                ? provider.GetRequiredService<RuleCatalogProvider>()
+                : provider.GetRequiredService<RuleCatalog>());
         services.TryAddSingleton(provider => new CaseEvaluator(provider.GetRequiredService<ICaseRules>(), provider.GetRequiredService<WorkingDayCalendar>()));
-        services.TryAddSingleton<CaseEvaluationService>();
+        services.TryAddSingleton(provider => new CaseEvaluationService(
+            provider.GetRequiredService<CaseEvaluator>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<IOptions<ChiBoOptions>>(),
+            provider.GetRequiredService<ILogger<CaseEvaluationService>>(),
+            Watching(provider.GetRequiredService<IOptions<ChiBoOptions>>().Value) ? provider.GetRequiredService<RuleCatalogProvider>() : null));
         return services;
     }
+
+    private static bool Watching(ChiBoOptions options) => options.WatchRulesFolder && options.RulesFolder is not null;
+
+    private static ILogger LoggerOf(IServiceProvider provider) =>
+        (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("ChiBo.Rules") ?? NullLogger.Instance;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Rule set {RuleSet} loaded from {File}: in force from {EffectiveFrom}, {Rules} rules")]
     private static partial void LogLoaded(ILogger logger, string ruleSet, string file, LocalDate effectiveFrom, int rules);

@@ -72,8 +72,28 @@ internal sealed class JsonPositions
         return map;
     }
 
-    public (int? Line, int? Column) Find(string path) =>
-        positions.TryGetValue(path, out var position) ? (position.Line, position.Column) : (null, null);
+    /// <summary>
+    /// The position of the value at a path or, when it is absent (a missing field), of the nearest enclosing value
+    /// that exists: an error about <c>$.parameters.x.value</c> then points at the parameter <c>x</c>.
+    /// </summary>
+    public (int? Line, int? Column) Find(string path)
+    {
+        while (true)
+        {
+            if (positions.TryGetValue(path, out var position))
+            {
+                return (position.Line, position.Column);
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                return (null, null);
+            }
+
+            path = path[..cut];
+        }
+    }
 
     private static (int Line, int Column) Position(List<int> lineStarts, ReadOnlySpan<byte> utf8Json, int offset)
     {

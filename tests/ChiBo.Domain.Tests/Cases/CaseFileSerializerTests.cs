@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ChiBo.Tests.Cases;
 
-public class CaseFileSerializerTests
+public partial class CaseFileSerializerTests
 {
     private const string Header = """
         {

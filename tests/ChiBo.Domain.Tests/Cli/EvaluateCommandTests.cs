@@ -109,4 +109,29 @@ public class EvaluateCommandTests
     }
 
     private static string[] CommandRegistryNames() => ["evaluate", "graph", "rules validate", "workdays add", "workdays count", "lunar", "holidays"];
+
+    // docs/reliability.md: a case file over the limit is refused with one line, exit 2, without being read whole.
+    [Fact]
+    public void Evaluate_refuses_a_100_MB_file_with_one_line()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("chibo-big-case-").FullName, "big.case.json");
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                file.SetLength(100L * 1024 * 1024);
+            }
+
+            var (exit, output, error) = Run("evaluate", path, "--as-of", "2019-06-10");
+            Assert.Equal(2, exit);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("big.case.json", error);
+            Assert.Contains("at most", error);
+            Assert.DoesNotContain("   at ", error);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
 }

@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using ChiBo.Tests.Fuzzing;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace ChiBo.Rules.Tests.Fuzzing;
+
+/// <summary>
+/// Fuzzing the rule-file loader (docs/reliability.md): loading is validation, so any bytes give a rule set or
+/// errors naming the file and a place — never an exception — and a rule set that loads evaluates on any facts a
+/// case can give without throwing. Seeds are fixed (Replay).
+/// </summary>
+public class RuleFileFuzzTests
+{
+    private static Arbitrary<(int Pick, int Seed)> Inputs() =>
+        Gen.Choose(0, int.MaxValue - 1).SelectMany(pick => Gen.Choose(0, int.MaxValue - 1).Select(seed => (pick, seed))).ToArbitrary();
+
+    // Law: a shipped rule file broken one to three ways loads or gives errors that name the file and a place.
+    [Property(MaxTest = 300, Replay = "(20260201,20260203)")]
+    public Property Any_mutated_shipped_rule_file_loads_or_names_its_errors() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var original = RuleFuzz.Shipped[input.Pick % RuleFuzz.Shipped.Length];
+            var (bytes, description) = JsonMutator.MutateRandomly(original, input.Seed);
+            return true.Collect(RuleFuzz.Outcome(RuleFuzz.LoadChecked(bytes, description)));
+        });
+
+    // Law: the same on a small rule file (two workflows, three rules), every mutation kind alone and in a row.
+    [Property(MaxTest = 1500, Replay = "(20260202,20260205)")]
+    public Property Any_mutated_small_rule_file_loads_or_names_its_errors() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var kinds = Enum.GetValues<JsonMutation>();
+            var (bytes, description) = input.Pick % 2 == 0
+                ? JsonMutator.MutateRandomly(RuleFuzz.Small, input.Seed)
+                : JsonMutator.Mutate(RuleFuzz.Small, kinds[input.Seed % kinds.Length], input.Seed);
+            return true.Collect(RuleFuzz.Outcome(RuleFuzz.LoadChecked(bytes, description)));
+        });
+
+    // Law: any expression loads and then never throws, or is refused naming the rule, its JSON path and its line.
+    [Property(MaxTest = 2500, Replay = "(20260203,20260207)")]
+    public Property Any_expression_loads_and_evaluates_without_throwing_or_is_refused_naming_the_rule() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var expression = RuleFuzz.Expression(new Random(input.Seed));
+            var result = RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression);
+            foreach (var error in result.Errors)
+            {
+                Assert.Equal("age.minimum", error.Rule);
+                Assert.Equal("cellAdmissionVote", error.Workflow);
+                Assert.Equal("$.workflows[0].Rules[0].Expression", error.Path);
+                Assert.StartsWith("expression.", error.Code, StringComparison.Ordinal);
+            }
+
+            return true.Collect(RuleFuzz.Outcome(result));
+        });
+
+    // Law: a shipped expression with a typo loads (and never throws) or is refused naming the rule.
+    [Property(MaxTest = 1000, Replay = "(20260204,20260209)")]
+    public Property Shipped_expressions_with_typos_load_or_are_refused_naming_the_rule() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var expression = RuleFuzz.Mutate(RuleFuzz.ShippedExpressions[input.Pick % RuleFuzz.ShippedExpressions.Length], new Random(input.Seed));
+            var result = RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression);
+            Assert.All(result.Errors, e => Assert.Equal("age.minimum", e.Rule));
+            return true.Collect(RuleFuzz.Outcome(result));
+        });
+
+    // Law: a catalog of several (mutated) files loads or lists the errors of every file; it never throws.
+    [Property(MaxTest = 60, Replay = "(20260205,20260211)")]
+    public Property A_catalog_of_mutated_files_loads_or_lists_every_error() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var random = new Random(input.Seed);
+            var files = Enumerable.Range(0, 1 + (input.Pick % 3)).Select(i =>
+            {
+                var original = RuleFuzz.Shipped[random.Next(RuleFuzz.Shipped.Length)];
+                var bytes = random.Next(3) == 0 ? JsonMutator.MutateRandomly(original, random.Next()).Bytes : original;
+                return ($"set{i}.json", bytes);
+            }).ToArray();
+            var result = RuleCatalog.Load(files);
+            Assert.True(result.IsValid != result.Errors.Count > 0);
+            Assert.All(result.Errors, e => Assert.Contains(e.File, files.Select(f => f.Item1)));
+            return true.Collect(result.IsValid ? "loaded" : result.Errors[0].Code);
+        });
+}
