@@ -68,6 +68,8 @@ public sealed class RuleCatalog : ICaseRules
     /// <returns>The catalog, or every error.</returns>
     public static RuleLoadResult<RuleCatalog> LoadShipped(WorkingDayCalendar? calendar = null)
     {
+        // The parser's first use is the longest part of a first load: start it before reading the resources.
+        RuleExpressionCompiler.WarmUpInBackground();
         var assembly = typeof(RuleCatalog).Assembly;
         const string prefix = "ChiBo.Rules.RuleSets.";
         var files = assembly.GetManifestResourceNames()
@@ -91,6 +93,7 @@ public sealed class RuleCatalog : ICaseRules
     public static RuleLoadResult<RuleCatalog> LoadDirectory(string path, WorkingDayCalendar? calendar = null)
     {
         Preconditions.CheckNotNull(path, nameof(path));
+        RuleExpressionCompiler.WarmUpInBackground();
         string[] files;
         try
         {
