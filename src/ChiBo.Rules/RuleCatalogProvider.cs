@@ -179,6 +179,9 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     /// <inheritdoc />
     public LegalDurations DurationsOn(LocalDate date) => Current.DurationsOn(date);
 
+    /// <inheritdoc />
+    public WorkingDayCalendar Calendar => Current.Calendar;
+
     /// <summary>Stops watching; waits for a reload in progress to finish. <see cref="Current"/> stays readable.</summary>
     public void Dispose()
     {

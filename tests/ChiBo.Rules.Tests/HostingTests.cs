@@ -124,3 +124,28 @@ public class HostingTests
         }
     }
 }
+
+/// <summary>Deadlines and the rules that judge them count working days on one calendar.</summary>
+public class CalendarAgreementTests
+{
+    [Fact]
+    public void An_evaluator_built_on_a_catalog_uses_the_catalogs_calendar_for_deadlines()
+    {
+        // A host adds a day off (a local decision) inside the ceremony's 30 working days.
+        var official = ChiBo.Calendar.WorkingDayCalendar.Default.YearOf(2019);
+        var extra = new ChiBo.Calendar.DayOff(new LocalDate(2019, 6, 3), ChiBo.Calendar.HolidayReason.Swapped, new Text.LocalizedText("Nghỉ", "Off"));
+        var year = new ChiBo.Calendar.HolidayYear(2019, official.DaysOff.Add(extra), official.WorkingWeekends, official.Decisions);
+        var calendar = ChiBo.Calendar.WorkingDayCalendar.Default.WithYears([year]);
+        var catalog = RuleCatalog.LoadShipped(calendar).GetValueOrThrow();
+
+        var received = new LocalDate(2019, 5, 20);
+        var events = Cases.Admitted(new LocalDate(2019, 4, 1), received, received);
+        events.RemoveAt(events.Count - 1);
+        var file = new ChiBo.Cases.CaseFile(Cases.Person(new LocalDate(1990, 1, 1)), Cases.GrassrootsCell, [.. events]);
+        var asOf = new LocalDate(2019, 5, 21);
+
+        var due = new CaseEvaluator(catalog).Evaluate(file, asOf).Value!.Deadlines.Single().Due;
+        Assert.Equal(calendar.AddWorkingDays(received, 30), due);
+        Assert.NotEqual(ChiBo.Calendar.WorkingDayCalendar.Default.AddWorkingDays(received, 30), due);
+    }
+}

@@ -17,11 +17,11 @@ public sealed class CaseEvaluator
     private readonly ICaseRules rules;
     private readonly WorkingDayCalendar calendar;
 
-    /// <summary>Creates an evaluator that counts working days with <see cref="WorkingDayCalendar.Default"/>.</summary>
+    /// <summary>Creates an evaluator that counts working days with the rules' own calendar (<see cref="ICaseRules.Calendar"/>).</summary>
     /// <param name="rules">The rules; <see cref="NoCaseRules.Instance"/> for none.</param>
     /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> is null.</exception>
     public CaseEvaluator(ICaseRules rules)
-        : this(rules, WorkingDayCalendar.Default)
+        : this(rules, Preconditions.CheckNotNull(rules, nameof(rules)).Calendar)
     {
     }
 

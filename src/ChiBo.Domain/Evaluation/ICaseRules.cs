@@ -1,3 +1,4 @@
+using ChiBo.Calendar;
 using System.Collections.Generic;
 using ChiBo.Lifecycle;
 using NodaTime;
@@ -28,6 +29,13 @@ public interface ICaseRules
     /// <param name="date">The date.</param>
     /// <returns>The parameters.</returns>
     LegalDurations DurationsOn(LocalDate date);
+
+    /// <summary>
+    /// The working days the rules count with (a ceremony's 30 working days, the full-membership vote's). An evaluator
+    /// built on these rules without a calendar of its own computes deadlines on the same calendar, so that a deadline
+    /// and the rule judging it never disagree. Defaults to <see cref="WorkingDayCalendar.Default"/>.
+    /// </summary>
+    WorkingDayCalendar Calendar => WorkingDayCalendar.Default;
 }
 
 /// <summary>The checks of one gate.</summary>
