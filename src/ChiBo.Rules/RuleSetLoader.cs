@@ -403,7 +403,11 @@ public static partial class RuleSetLoader
                 Error("rule.missingField", "the rule has no 'source' (document and article)", path, id, workflow);
             }
 
-            var message = Text(document.Messages, path + ".messages", "messages", id, workflow);
+            var message = Text(document.Messages, path + ".messages", "messages", id, workflow) is { } written
+                ? MessageText.Expand(written, parameters, out var unknown) is { } expanded && unknown is null
+                    ? expanded
+                    : Fail("rule.message", $"the message names '{{params.{unknown}}}', which is not a parameter; the parameters are: {string.Join(", ", RuleParameters.Names)}", path + ".messages", id, workflow)
+                : null;
             var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
             var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
             if (errors.Count > before || predicate is null || message is null || document.Enabled == false)
@@ -461,6 +465,12 @@ public static partial class RuleSetLoader
             }
 
             return new LocalizedText(text.Vi, text.En);
+        }
+
+        private LocalizedText? Fail(string code, string message, string path, string rule, string workflow)
+        {
+            Error(code, message, path, rule, workflow);
+            return null;
         }
 
         private void Error(string code, string message, string path, string? rule = null, string? workflow = null)

@@ -232,3 +232,42 @@ public class BrokenCopyTests
         Assert.All(RuleFiles.Shipped, f => Assert.Equal("../schema/ruleset.schema.json", (string?)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(f))!["$schema"]));
     }
 }
+
+/// <summary>Messages state the rule set's numbers through placeholders, so an edited number is never contradicted by its message.</summary>
+public class MessagePlaceholderTests
+{
+    [Fact]
+    public void Messages_are_filled_with_the_parameters_in_both_languages()
+    {
+        var set = RuleFiles.Load(RuleFiles.Text("2016-qd29")).GetValueOrThrow();
+        var rules = set.Workflows.SelectMany(w => w.Rules).DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Message, System.StringComparer.Ordinal);
+        Assert.Equal("Đủ 18 tuổi (tính theo tháng) vào ngày chi bộ xét kết nạp.", rules["age.minimum"].Vi);
+        Assert.Contains("lower secondary", rules["education.minimum"].En, System.StringComparison.Ordinal);
+        Assert.Contains("trung học cơ sở", rules["education.minimum"].Vi, System.StringComparison.Ordinal);
+        Assert.Contains("2/3", rules["vote.cellTwoThirds"].En, System.StringComparison.Ordinal);
+        Assert.All(set.Workflows.SelectMany(w => w.Rules), r => Assert.DoesNotContain("{", r.Message.Vi + r.Message.En, System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(228, "Full 19 years old")]
+    [InlineData(222, "Full 18 years 6 months old")]
+    public void An_edited_number_shows_in_its_message(int months, string expected)
+    {
+        var node = RuleFiles.Node("2021-qd24");
+        node["parameters"]!["minAgeMonths"]!["value"] = months;
+        var set = RuleFiles.Load(node).GetValueOrThrow();
+        Assert.StartsWith(expected, set.WorkflowFor(Gate.CellAdmissionVote)!.Rules[0].Message.En, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Đủ {params.minAge} tuổi")]
+    [InlineData("Đủ {params.minAgeMonths:days} tuổi")]
+    public void A_message_naming_an_unknown_parameter_fails_the_load(string vi)
+    {
+        var node = RuleFiles.Node("2016-qd29");
+        RuleFiles.RuleOf(node, "cellAdmissionVote", "age.minimum")["messages"]!["vi"] = vi;
+        var error = Assert.Single(RuleFiles.Load(node).Errors);
+        Assert.Equal(("rule.message", "age.minimum"), (error.Code, error.Rule));
+        Assert.NotNull(error.Line);
+    }
+}

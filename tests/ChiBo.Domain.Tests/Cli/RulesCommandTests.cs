@@ -73,7 +73,9 @@ public class RulesCommandTests
             Assert.True(exit == 0, error);
             Assert.DoesNotContain("age.minimum", shipped, System.StringComparison.Ordinal);
             using var doc = JsonDocument.Parse(edited);
-            Assert.Equal("age.minimum", doc.RootElement.GetProperty("violations")[0].GetProperty("rule").GetString());
+            var violation = doc.RootElement.GetProperty("violations")[0];
+            Assert.Equal("age.minimum", violation.GetProperty("rule").GetString());
+            Assert.StartsWith("Đủ 19 tuổi", violation.GetProperty("message").GetProperty("vi").GetString(), System.StringComparison.Ordinal);
         }
         finally
         {
