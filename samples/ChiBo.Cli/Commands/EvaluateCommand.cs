@@ -66,7 +66,10 @@ internal sealed class EvaluateCommand : ICliCommand
         if (e.Checks.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine(en ? $"Checks for the next gate ({e.Checks.Count(c => c.Passed)}/{e.Checks.Count} passed):" : $"Điều kiện của bước tiếp theo (đạt {e.Checks.Count(c => c.Passed)}/{e.Checks.Count}):");
+            var passed = e.Checks.Count(c => c.Passed);
+            var pending = e.Checks.Count(c => c.Pending);
+            var waiting = pending == 0 ? string.Empty : en ? $", {pending} awaiting the gate's act" : $", {pending} chờ thực hiện";
+            o.WriteLine(en ? $"Checks for the next gate ({passed}/{e.Checks.Count} passed{waiting}):" : $"Điều kiện của bước tiếp theo (đạt {passed}/{e.Checks.Count}{waiting}):");
             foreach (var c in e.Checks)
             {
                 o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
