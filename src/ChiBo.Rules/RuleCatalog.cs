@@ -144,6 +144,17 @@ public sealed class RuleCatalog : ICaseRules
         return Build(sets, errors, calendar, null);
     }
 
+    /// <summary>
+    /// Makes a catalog of rule sets already loaded, with the era-level checks of the loaders: ids distinct
+    /// (<c>ruleSet.duplicateId</c>), start dates distinct (<c>ruleSet.duplicateStart</c>), at least one set.
+    /// </summary>
+    /// <param name="ruleSets">The rule sets.</param>
+    /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
+    /// <returns>The catalog, or the errors.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSets"/> is null.</exception>
+    public static RuleLoadResult<RuleCatalog> Create(IEnumerable<RuleSet> ruleSets, WorkingDayCalendar? calendar = null) =>
+        Build([.. Preconditions.CheckNotNull(ruleSets, nameof(ruleSets))], [], calendar, null);
+
     /// <summary>The rule set in force on a date: the latest whose <see cref="RuleSet.EffectiveFrom"/> is on or before it.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The rule set, or null before the first era.</returns>

@@ -39,10 +39,10 @@ internal sealed class RulesValidateCommand : ICliCommand
             }
         }
 
-        if (errors.Count == 0 && sets.Count > 1)
+        if (errors.Count == 0)
         {
-            // Era-level checks (ids and start dates distinct) are the catalog's.
-            errors.AddRange(RuleCatalog.Load(files.Select(f => (f, File.ReadAllBytes(f)))).Errors);
+            // Era-level checks (ids and start dates distinct) are the catalog's, on the sets just loaded.
+            errors.AddRange(RuleCatalog.Create(sets).Errors);
         }
 
         // rules/calendar/*.json: the official holiday years, checked with the reader hosts use.

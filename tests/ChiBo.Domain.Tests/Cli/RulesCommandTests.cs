@@ -50,6 +50,25 @@ public class RulesCommandTests
     }
 
     [Fact]
+    public void Two_files_of_one_era_are_reported_as_a_duplicate_rule_set()
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-rules-").FullName;
+        try
+        {
+            var source = Path.Combine(RulesDir, "rulesets", "2016-qd29.json");
+            File.Copy(source, Path.Combine(folder, "2016-qd29.json"));
+            File.Copy(source, Path.Combine(folder, "2016-qd29-copy.json"));
+            var (exit, output, _) = Run("rules", "validate", folder);
+            Assert.Equal(2, exit);
+            Assert.Contains("[ruleSet.duplicateId]", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Edited_parameter_changes_the_answer()
     {
         // An official raises the minimum age to 19 years (228 months) in a copy of the rules: the student who was 18
