@@ -104,20 +104,7 @@ public sealed class RuleCatalog : ICaseRules
             return new RuleLoadResult<RuleCatalog>(null, [new RuleLoadError("file.unreadable", ex.Message, path)]);
         }
 
-        var sets = new List<RuleSet>();
-        var errors = new List<RuleLoadError>();
-        var cache = new ExpressionCache();
-        foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
-        {
-            var result = RuleSetLoader.LoadFile(file, cache);
-            errors.AddRange(result.Errors);
-            if (result.Value is { } set)
-            {
-                sets.Add(set);
-            }
-        }
-
-        return Build(sets, errors, calendar, path);
+        return LoadEach(files.OrderBy(f => f, StringComparer.Ordinal), RuleSetLoader.LoadFile, calendar, path);
     }
 
     /// <summary>Loads rule sets from named UTF-8 JSON contents.</summary>
@@ -128,20 +115,7 @@ public sealed class RuleCatalog : ICaseRules
     public static RuleLoadResult<RuleCatalog> Load(IEnumerable<(string Name, byte[] Content)> files, WorkingDayCalendar? calendar = null)
     {
         Preconditions.CheckNotNull(files, nameof(files));
-        var sets = new List<RuleSet>();
-        var errors = new List<RuleLoadError>();
-        var cache = new ExpressionCache();
-        foreach (var (name, content) in files)
-        {
-            var result = RuleSetLoader.Load(content, name, cache);
-            errors.AddRange(result.Errors);
-            if (result.Value is { } set)
-            {
-                sets.Add(set);
-            }
-        }
-
-        return Build(sets, errors, calendar, null);
+        return LoadEach(files, (file, cache) => RuleSetLoader.Load(file.Content, file.Name, cache), calendar, null);
     }
 
     /// <summary>
@@ -276,6 +250,29 @@ public sealed class RuleCatalog : ICaseRules
         GrassrootsCommitteeVoted v => v.Purpose,
         _ => null,
     };
+
+    /// <summary>Loads each file with one expression cache (an expression shared by eras is checked once), then builds.</summary>
+    private static RuleLoadResult<RuleCatalog> LoadEach<T>(
+        IEnumerable<T> files,
+        Func<T, ExpressionCache, RuleLoadResult<RuleSet>> load,
+        WorkingDayCalendar? calendar,
+        string? folder)
+    {
+        var sets = new List<RuleSet>();
+        var errors = new List<RuleLoadError>();
+        var cache = new ExpressionCache();
+        foreach (var file in files)
+        {
+            var result = load(file, cache);
+            errors.AddRange(result.Errors);
+            if (result.Value is { } set)
+            {
+                sets.Add(set);
+            }
+        }
+
+        return Build(sets, errors, calendar, folder);
+    }
 
     private static RuleLoadResult<RuleCatalog> Build(List<RuleSet> sets, List<RuleLoadError> errors, WorkingDayCalendar? calendar, string? folder)
     {
