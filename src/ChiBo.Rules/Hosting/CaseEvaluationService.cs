@@ -1,5 +1,6 @@
 using ChiBo.Cases;
 using ChiBo.Evaluation;
+using ChiBo.Lifecycle;
 using ChiBo.Text;
 using ChiBo.Utility;
 using Microsoft.Extensions.Logging;
@@ -67,7 +68,7 @@ public sealed partial class CaseEvaluationService
         var result = watchedRules is null ? evaluator.Evaluate(caseFile, asOf) : watchedRules.Evaluate(caseFile, asOf);
         if (result.Value is { } evaluation)
         {
-            LogEvaluated(caseFile.Person.Id, asOf, evaluation.Stage.ToString(), evaluation.RuleSet ?? "none", evaluation.Violations.Count);
+            LogEvaluated(caseFile.Person.Id, asOf, evaluation.Stage, evaluation.RuleSet ?? "none", evaluation.Violations.Count);
         }
         else
         {
@@ -79,7 +80,7 @@ public sealed partial class CaseEvaluationService
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug,
         Message = "Case {CaseId} as of {AsOf}: stage {Stage}, rule set {RuleSet} chosen for the next gate, {Violations} violation(s)")]
-    private partial void LogEvaluated(string caseId, LocalDate asOf, string stage, string ruleSet, int violations);
+    private partial void LogEvaluated(string caseId, LocalDate asOf, Stage stage, string ruleSet, int violations);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Case {CaseId} as of {AsOf}: event {EventIndex} rejected: {Reason}")]
     private partial void LogRejected(string caseId, LocalDate asOf, int eventIndex, string reason);
