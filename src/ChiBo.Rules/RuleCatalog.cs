@@ -9,6 +9,7 @@ using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
 using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
+using ChiBo.Text;
 using ChiBo.Utility;
 using NodaTime;
 
@@ -202,10 +203,12 @@ public sealed class RuleCatalog : ICaseRules
         Preconditions.CheckNotNull(history, nameof(history));
         List<RuleViolation>? violations = null;
         var applied = history.Applied;
+        Span<bool> superseded = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
+        MarkSuperseded(applied.AsSpan(), superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
-            if (step.Gate is not { } gate || Superseded(applied, k)
+            if (step.Gate is not { } gate || superseded[k]
                 || InForce(step.Event.Date) is not { } set || set.WorkflowFor(gate) is not { } workflow)
             {
                 continue;
@@ -227,21 +230,94 @@ public sealed class RuleCatalog : ICaseRules
     }
 
     /// <inheritdoc />
-    public LegalDurations DurationsOn(LocalDate date) => InForce(date)?.Durations ?? LegalDurations.Default;
-
-    private static bool Superseded(ImmutableArray<AppliedEvent> applied, int k)
+    /// <remarks>
+    /// Warns (<c>ruleSet.noneInForce</c>) for each passed gate that the loaded rule sets judge, not superseded, whose
+    /// event's date is before the first loaded rule set, and for such a gate ahead when no rule set is in force on the "as of" date: those rules were not
+    /// checked, and an answer must say so rather than show no checks and no violations.
+    /// </remarks>
+    public IReadOnlyList<EvaluationWarning> WarningsFor(CaseHistory history, Gate gate, LocalDate date)
     {
-        var step = applied[k];
-        for (var j = k + 1; j < applied.Length; j++)
+        Preconditions.CheckNotNull(history, nameof(history));
+        var first = RuleSets[0].EffectiveFrom;
+        if (date >= first && (history.Applied.IsEmpty || history.Applied[0].Event.Date >= first))
         {
-            var later = applied[j];
-            if (later.Gate == step.Gate && later.Event.GetType() == step.Event.GetType() && PurposeOf(later.Event) == PurposeOf(step.Event))
+            return [];
+        }
+
+        List<EvaluationWarning>? warnings = null;
+        var applied = history.Applied;
+        Span<bool> superseded = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
+        MarkSuperseded(applied.AsSpan(), superseded);
+        for (var k = 0; k < applied.Length; k++)
+        {
+            var step = applied[k];
+            if (step.Gate is { } passed && !superseded[k] && step.Event.Date < first && Judges(passed))
+            {
+                (warnings ??= []).Add(NoneInForce(passed, step.Event.Date, first, step.Index));
+            }
+        }
+
+        if (gate != Gate.None && date < first && Judges(gate))
+        {
+            (warnings ??= []).Add(NoneInForce(gate, date, first, null));
+        }
+
+        return warnings ?? (IReadOnlyList<EvaluationWarning>)[];
+    }
+
+    /// <summary>Whether some loaded rule set has rules for the gate (the sympathiser list, for one, has none).</summary>
+    private bool Judges(Gate gate)
+    {
+        foreach (var set in RuleSets)
+        {
+            if (set.WorkflowFor(gate) is not null)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private EvaluationWarning NoneInForce(Gate gate, LocalDate date, LocalDate first, int? eventIndex) => new(
+        "ruleSet.noneInForce",
+        new LocalizedText(
+            $"không có bộ quy định nào có hiệu lực ngày {date:dd/MM/yyyy} (bộ sớm nhất đã nạp, {RuleSets[0].Id}, có hiệu lực từ {first:dd/MM/yyyy}): "
+                + $"các quy định của bước '{gate.JsonName()}' chưa được kiểm tra",
+            $"no rule set is in force on {date:yyyy-MM-dd} (the earliest loaded, {RuleSets[0].Id}, starts on {first:yyyy-MM-dd}): "
+                + $"the rules of the gate '{gate.JsonName()}' were not checked"),
+        eventIndex);
+
+    /// <inheritdoc />
+    public LegalDurations DurationsOn(LocalDate date) => InForce(date)?.Durations ?? LegalDurations.Default;
+
+    /// <summary>
+    /// Marks each gate event that a later event of the same gate, type and purpose supersedes (a re-vote), in one
+    /// backward pass: O(n) in the events, since the distinct (gate, type, purpose) keys are few and bounded.
+    /// </summary>
+    private static void MarkSuperseded(ReadOnlySpan<AppliedEvent> applied, Span<bool> superseded)
+    {
+        Span<long> seen = stackalloc long[64];
+        var distinct = 0;
+        for (var k = applied.Length - 1; k >= 0; k--)
+        {
+            var step = applied[k];
+            if (step.Gate is not { } gate)
+            {
+                continue;
+            }
+
+            var purpose = PurposeOf(step.Event);
+            var key = ((long)gate << 32) | ((long)step.Event.Kind << 8) | (purpose is { } p ? (long)p + 1 : 0);
+            if (seen[..distinct].Contains(key))
+            {
+                superseded[k] = true;
+            }
+            else if (distinct < seen.Length)
+            {
+                seen[distinct++] = key;
+            }
+        }
     }
 
     private static VotePurpose? PurposeOf(CaseEvent e) => e switch

@@ -19,7 +19,7 @@ namespace ChiBo.Rules;
 /// debounce interval, then loads the whole folder again with <see cref="RuleCatalog.LoadDirectory"/>. Only a folder
 /// that loads completely replaces the catalog, in one atomic swap of an immutable reference; a broken edit keeps
 /// the last good catalog, and its errors (file, rule, line) go to the logger and to <see cref="ReloadFailed"/>.
-/// <see cref="TryReload"/> does the same on demand.
+/// <see cref="TryReload()"/> does the same on demand.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -27,6 +27,18 @@ namespace ChiBo.Rules;
 /// one call never mixes two catalogs. A whole evaluation makes several calls (the next gate's checks, the
 /// violations, the durations); for one consistent view of it, evaluate against a snapshot —
 /// <see cref="Evaluate"/>, or <c>new CaseEvaluator(provider.Current)</c> — rather than against the provider.
+/// </para>
+/// <para>
+/// A watch that cannot be lost: besides the watcher's events, the folder is polled every
+/// <see cref="DefaultPollInterval"/> (names, sizes and times of its <c>*.json</c> files, read without opening them).
+/// When two polls in a row see the same folder and it differs from the one last loaded — deleted and re-created, replaced by a rename,
+/// or changed while the watcher missed it — it reloads and re-arms the watcher on the folder now at <see cref="Folder"/>.
+/// </para>
+/// <para>
+/// A reload never removes an era by itself: when the folder no longer holds a rule set that the catalog in use has
+/// (a file deleted, or caught half-written and rewritten later), the reload fails with <c>reload.eraRemoved</c> and the
+/// catalog in use stays; the next reload after the file is back succeeds. To remove an era on purpose, call
+/// <see cref="TryReload(bool)"/> with <c>allowEraRemoval: true</c>.
 /// </para>
 /// <para>
 /// Thread-safe. Reloads run one at a time. Handlers of <see cref="Reloaded"/> and <see cref="ReloadFailed"/> run on
@@ -40,51 +52,45 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     private readonly ILogger logger;
     private readonly TimeSpan debounce;
     private readonly Lock reloadLock = new();
-    private readonly FileSystemWatcher? watcher;
     private readonly Timer? timer;
+    private readonly Timer? poll;
+    private readonly TimeSpan pollInterval;
+    private FileSystemWatcher? watcher;
+    private string loadedFingerprint;
+    private string? lastPolled;
     private RuleCatalog current;
     private IReadOnlyList<RuleLoadError> lastErrors = [];
     private long generation;
     private int disposed;
 
-    private RuleCatalogProvider(string folder, RuleCatalog initial, WorkingDayCalendar? calendar, ILogger logger, TimeSpan debounce, bool watch)
+    private RuleCatalogProvider(
+        string folder, RuleCatalog initial, string fingerprint, WorkingDayCalendar? calendar, ILogger logger, TimeSpan debounce, bool watch, TimeSpan pollInterval)
     {
         Folder = folder;
         current = initial;
+        loadedFingerprint = fingerprint;
         this.calendar = calendar;
         this.logger = logger;
         this.debounce = debounce;
+        this.pollInterval = pollInterval;
         if (!watch)
         {
             return;
         }
 
-        try
+        timer = new Timer(_ => OnQuiet(), null, Timeout.Infinite, Timeout.Infinite);
+        watcher = Arm();
+        if (pollInterval > TimeSpan.Zero && pollInterval != Timeout.InfiniteTimeSpan)
         {
-            timer = new Timer(_ => OnQuiet(), null, Timeout.Infinite, Timeout.Infinite);
-            watcher = new FileSystemWatcher(folder)
-            {
-                IncludeSubdirectories = false,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-            };
-            watcher.Changed += OnChanged;
-            watcher.Created += OnChanged;
-            watcher.Deleted += OnChanged;
-            watcher.Renamed += OnRenamed;
-            watcher.Error += OnWatcherError;
-            watcher.EnableRaisingEvents = true;
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
-        {
-            // E.g. the system's limit of inotify instances reached: the provider still works, reloading on demand.
-            LogNotWatching(logger, folder, ex.Message);
-            watcher?.Dispose();
-            watcher = null;
+            poll = new Timer(_ => OnPoll(), null, pollInterval, Timeout.InfiniteTimeSpan);
         }
     }
 
     /// <summary>The quiet time waited after the last change before reloading, unless given: half a second.</summary>
     public static TimeSpan DefaultDebounce { get; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a watched folder is polled for changes its watcher missed, unless given: two seconds.</summary>
+    public static TimeSpan DefaultPollInterval { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The folder watched (a full path).</summary>
     public string Folder { get; }
@@ -99,7 +105,7 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     public IReadOnlyList<RuleLoadError> LastErrors => Volatile.Read(ref lastErrors);
 
     /// <summary>Whether file changes are watched (false when asked not to, or when the system refused a watcher).</summary>
-    public bool IsWatching => watcher is not null;
+    public bool IsWatching => Volatile.Read(ref watcher) is not null || poll is not null;
 
     /// <summary>Raised after a reload replaced the catalog.</summary>
     public event EventHandler<RuleCatalogReloadedEventArgs>? Reloaded;
@@ -114,22 +120,31 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     /// <param name="calendar">The working-day calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
     /// <param name="logger">Where reloads and rule-file problems are reported, or null for none.</param>
     /// <param name="debounce">The quiet time after the last change before reloading, or null for <see cref="DefaultDebounce"/>.</param>
-    /// <param name="watch">False to reload only through <see cref="TryReload"/>.</param>
+    /// <param name="watch">False to reload only through <see cref="TryReload()"/>.</param>
+    /// <param name="pollInterval">
+    /// How often a watched folder is polled for changes the watcher missed, or null for <see cref="DefaultPollInterval"/>;
+    /// <see cref="TimeSpan.Zero"/> or <see cref="Timeout.InfiniteTimeSpan"/> to rely on the watcher alone.
+    /// </param>
     /// <returns>The provider, or every error of the folder (each also logged).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="folder"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="folder"/> is empty, or <paramref name="debounce"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> is empty, or <paramref name="debounce"/> or <paramref name="pollInterval"/> is negative.</exception>
     public static RuleLoadResult<RuleCatalogProvider> Open(
         string folder,
         WorkingDayCalendar? calendar = null,
         ILogger? logger = null,
         TimeSpan? debounce = null,
-        bool watch = true)
+        bool watch = true,
+        TimeSpan? pollInterval = null)
     {
         Preconditions.CheckNotNull(folder, nameof(folder));
         Preconditions.CheckArgument(folder.Length > 0, nameof(folder), "the folder must not be empty");
         Preconditions.CheckArgument(debounce is null || debounce.Value >= TimeSpan.Zero, nameof(debounce), "the debounce must not be negative");
+        Preconditions.CheckArgument(
+            pollInterval is null || pollInterval.Value >= TimeSpan.Zero || pollInterval.Value == Timeout.InfiniteTimeSpan,
+            nameof(pollInterval), "the poll interval must not be negative");
         logger ??= NullLogger.Instance;
         var full = Path.GetFullPath(folder);
+        var fingerprint = Fingerprint(full);
         var loaded = RuleCatalog.LoadDirectory(full, calendar);
         if (loaded.Value is not { } catalog)
         {
@@ -143,20 +158,27 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
 
         LogOpened(logger, full, catalog.RuleSets.Length);
         return new RuleLoadResult<RuleCatalogProvider>(
-            new RuleCatalogProvider(full, catalog, calendar, logger, debounce ?? DefaultDebounce, watch), []);
+            new RuleCatalogProvider(full, catalog, fingerprint, calendar, logger, debounce ?? DefaultDebounce, watch, pollInterval ?? DefaultPollInterval), []);
     }
 
     /// <summary>
     /// Loads the folder again now. When every file loads, the new catalog replaces <see cref="Current"/> and
     /// <see cref="Reloaded"/> is raised; otherwise the current catalog stays, <see cref="LastErrors"/> holds the
-    /// errors, and <see cref="ReloadFailed"/> is raised. Never throws for bad files.
+    /// errors, and <see cref="ReloadFailed"/> is raised. A folder that no longer holds an era of the catalog in use
+    /// fails with <c>reload.eraRemoved</c>. Never throws for bad files.
     /// </summary>
     /// <returns>Whether the catalog was replaced.</returns>
     /// <exception cref="ObjectDisposedException">The provider was disposed.</exception>
-    public bool TryReload()
+    public bool TryReload() => TryReload(allowEraRemoval: false);
+
+    /// <summary>Loads the folder again now, as <see cref="TryReload()"/>, optionally accepting a folder that removes eras.</summary>
+    /// <param name="allowEraRemoval">True when an official removed a rule set on purpose: the new catalog may lack eras.</param>
+    /// <returns>Whether the catalog was replaced.</returns>
+    /// <exception cref="ObjectDisposedException">The provider was disposed.</exception>
+    public bool TryReload(bool allowEraRemoval)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        return Reload();
+        return Reload(allowEraRemoval);
     }
 
     /// <summary>Evaluates a case against one snapshot of the catalog, so that the whole answer comes from one catalog.</summary>
@@ -180,6 +202,9 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     public LegalDurations DurationsOn(LocalDate date) => Current.DurationsOn(date);
 
     /// <inheritdoc />
+    public IReadOnlyList<EvaluationWarning> WarningsFor(CaseHistory history, Gate gate, LocalDate date) => Current.WarningsFor(history, gate, date);
+
+    /// <inheritdoc />
     public WorkingDayCalendar Calendar => Current.Calendar;
 
     /// <summary>Stops watching; waits for a reload in progress to finish. <see cref="Current"/> stays readable.</summary>
@@ -190,7 +215,8 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
             return;
         }
 
-        watcher?.Dispose();
+        Interlocked.Exchange(ref watcher, null)?.Dispose();
+        poll?.Dispose();
         timer?.Dispose();
         lock (reloadLock)
         {
@@ -203,7 +229,7 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     /// <returns>A short description for logs.</returns>
     public override string ToString() => $"{Folder} (generation {Generation})";
 
-    private bool Reload()
+    private bool Reload(bool allowEraRemoval)
     {
         lock (reloadLock)
         {
@@ -212,7 +238,14 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
                 return false;
             }
 
+            // The fingerprint is taken before loading: a change during the load makes the next poll reload again.
+            loadedFingerprint = Fingerprint(Folder);
             var loaded = RuleCatalog.LoadDirectory(Folder, calendar);
+            if (loaded.Value is { } candidate && !allowEraRemoval && RemovedEras(Current, candidate) is { Count: > 0 } removed)
+            {
+                loaded = new RuleLoadResult<RuleCatalog>(null, removed);
+            }
+
             if (loaded.Value is { } catalog)
             {
                 var previous = Interlocked.Exchange(ref current, catalog);
@@ -302,7 +335,7 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
     {
         try
         {
-            Reload();
+            Reload(allowEraRemoval: false);
         }
         catch (Exception ex)
         {
@@ -311,6 +344,138 @@ public sealed partial class RuleCatalogProvider : ICaseRules, IDisposable
             LogReloadCrashed(logger, ex, Folder);
         }
     }
+
+    /// <summary>The eras (rule set ids) of the catalog in use that a newly loaded one lacks, each as an error.</summary>
+    private static List<RuleLoadError> RemovedEras(RuleCatalog used, RuleCatalog loaded)
+    {
+        var errors = new List<RuleLoadError>();
+        foreach (var set in used.RuleSets)
+        {
+            var kept = false;
+            foreach (var candidate in loaded.RuleSets)
+            {
+                kept |= string.Equals(candidate.Id, set.Id, StringComparison.Ordinal);
+            }
+
+            if (!kept)
+            {
+                errors.Add(new RuleLoadError("reload.eraRemoved",
+                    $"the rule set '{set.Id}' (in force from {set.EffectiveFrom:yyyy-MM-dd}) is no longer in the folder; the rules in use are kept "
+                    + "until it is back (a host removes an era on purpose with TryReload(allowEraRemoval: true))", set.File));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// What the folder holds, without opening a file: whether it exists, and each top-level <c>*.json</c> entry's name,
+    /// size and last write time. Never throws (a folder that cannot be listed has its own fingerprint).
+    /// </summary>
+    internal static string Fingerprint(string folder)
+    {
+        try
+        {
+            var directory = new DirectoryInfo(folder);
+            if (!directory.Exists)
+            {
+                return "missing";
+            }
+
+            var entries = new List<string>();
+            foreach (var entry in directory.EnumerateFileSystemInfos("*.json", new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false }))
+            {
+                var length = entry is FileInfo file ? file.Length : -1;
+                entries.Add($"{entry.Name}|{length}|{entry.LastWriteTimeUtc.Ticks}");
+            }
+
+            entries.Sort(StringComparer.Ordinal);
+            return string.Join("\n", entries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return "unreadable: " + ex.GetType().Name;
+        }
+    }
+
+    private FileSystemWatcher? Arm()
+    {
+        FileSystemWatcher? armed = null;
+        try
+        {
+            armed = new FileSystemWatcher(Folder)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+            armed.Changed += OnChanged;
+            armed.Created += OnChanged;
+            armed.Deleted += OnChanged;
+            armed.Renamed += OnRenamed;
+            armed.Error += OnWatcherError;
+            armed.EnableRaisingEvents = true;
+            return armed;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // E.g. the folder is gone, or the system's limit of inotify instances reached: the poll still notices changes.
+            LogNotWatching(logger, Folder, ex.Message);
+            armed?.Dispose();
+            return null;
+        }
+    }
+
+    private void OnPoll()
+    {
+        try
+        {
+            if (Volatile.Read(ref disposed) != 0)
+            {
+                return;
+            }
+
+            string seen;
+            lock (reloadLock)
+            {
+                seen = loadedFingerprint;
+            }
+
+            // Acts on a difference only once it is quiet (the same at two polls in a row), as the watcher's debounce does,
+            // so that a file being written is not loaded half-way.
+            var now = Fingerprint(Folder);
+            var quiet = string.Equals(now, lastPolled, StringComparison.Ordinal);
+            lastPolled = now;
+            if (quiet && !string.Equals(now, seen, StringComparison.Ordinal))
+            {
+                // The folder differs from the one loaded and the watcher did not reload it (yet): the folder may have been
+                // replaced, so watch the one now at the path, and reload.
+                LogRearmed(logger, Folder);
+                Interlocked.Exchange(ref watcher, Arm())?.Dispose();
+                Reload(allowEraRemoval: false);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReloadCrashed(logger, ex, Folder);
+        }
+        finally
+        {
+            if (Volatile.Read(ref disposed) == 0)
+            {
+                try
+                {
+                    poll?.Change(pollInterval, Timeout.InfiniteTimeSpan);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Disposed meanwhile.
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Information, Message = "Rules folder {Folder} changed without a watcher event; watching it anew and reloading")]
+    private static partial void LogRearmed(ILogger logger, string folder);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Rules folder {Folder} opened: {RuleSets} rule set(s)")]
     private static partial void LogOpened(ILogger logger, string folder, int ruleSets);

@@ -28,6 +28,11 @@ internal sealed class EvaluateCommand : ICliCommand
         var language = args.Language;
         var caseFile = CaseFiles.Load(path);
         var result = CliServices.EvaluatorFor(args.Option("rules")).Evaluate(caseFile, asOf);
+        if (result.Error is { } error)
+        {
+            throw new CliInputException($"--as-of: {error.Message.In(language)} [{error.Code}]");
+        }
+
         if (result.Value is not { } evaluation)
         {
             throw new CliInputException(result.Rejection!.ToError(path).ToString());
@@ -99,6 +104,17 @@ internal sealed class EvaluateCommand : ICliCommand
             {
                 o.WriteLine($"  ! {v.Rule} ({(en ? "event" : "sự kiện")} #{v.Event}, {v.RuleSet}): {v.Message.In(lang)}");
                 o.WriteLine($"      {v.Source}");
+            }
+        }
+
+        if (e.Warnings.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(en ? $"Warnings ({e.Warnings.Count}):" : $"Cảnh báo ({e.Warnings.Count}):");
+            foreach (var w in e.Warnings)
+            {
+                var at = w.Event is { } index ? $" ({(en ? "event" : "sự kiện")} #{index})" : string.Empty;
+                o.WriteLine($"  ? {w.Code}{at}: {w.Message.In(lang)}");
             }
         }
     }

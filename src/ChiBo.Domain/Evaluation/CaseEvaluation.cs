@@ -27,7 +27,20 @@ public sealed record CaseEvaluation(
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<RuleViolation> Violations,
     KeyDates Dates,
-    bool Exempt);
+    bool Exempt)
+{
+    /// <summary>
+    /// What the answer could not judge, said rather than left silent: e.g. <c>ruleSet.noneInForce</c> when no loaded
+    /// rule set is in force on the date of a gate, whose rules were then not checked. Empty when all was judged.
+    /// </summary>
+    public IReadOnlyList<EvaluationWarning> Warnings { get; init; } = [];
+}
+
+/// <summary>A warning in an answer (cảnh báo): something it could not judge, with a stable code and both languages.</summary>
+/// <param name="Code">The stable code, e.g. <c>ruleSet.noneInForce</c>.</param>
+/// <param name="Message">What was not judged and why, in Vietnamese and English.</param>
+/// <param name="Event">The 0-based index in the file of the event concerned, or null for the gate ahead.</param>
+public sealed record EvaluationWarning(string Code, LocalizedText Message, int? Event = null);
 
 /// <summary>The result of one rule (quy định) on a case: its stable id, whether it passed, why, and the legal source.</summary>
 /// <param name="Rule">The stable rule id, e.g. <c>age.minimum</c>.</param>

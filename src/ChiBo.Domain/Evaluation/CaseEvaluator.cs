@@ -1,6 +1,7 @@
 using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Lifecycle;
+using ChiBo.Text;
 using ChiBo.Utility;
 using NodaTime;
 
@@ -38,11 +39,20 @@ public sealed class CaseEvaluator
     /// <summary>Evaluates a case on a date.</summary>
     /// <param name="caseFile">The case.</param>
     /// <param name="asOf">The date of the question; later events are ignored.</param>
-    /// <returns>The evaluation, or the rejection of an event that cannot follow the case's stage.</returns>
+    /// <returns>
+    /// The evaluation; or the rejection of an event that cannot follow the case's stage; or, for a date outside the
+    /// calendar (<see cref="WorkingDayCalendar.MinDate"/>–<see cref="WorkingDayCalendar.MaxDate"/>), an
+    /// <see cref="EvaluationResult.Error"/> with code <c>asOf.outOfRange</c>. Never throws for any case or date.
+    /// </returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
     public EvaluationResult Evaluate(CaseFile caseFile, LocalDate asOf)
     {
         Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        if (EvaluationError.CheckAsOf(asOf) is { } error)
+        {
+            return new EvaluationResult(null, null) { Error = error };
+        }
+
         var replay = CaseLifecycle.Replay(caseFile, asOf);
         return replay.History is { } history
             ? new EvaluationResult(Evaluate(history, asOf), null)
@@ -54,15 +64,27 @@ public sealed class CaseEvaluator
     /// <param name="asOf">The date of the question; should be the date the history was replayed to.</param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="history"/> is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is outside <see cref="WorkingDayCalendar.MinDate"/>–<see cref="WorkingDayCalendar.MaxDate"/>
+    /// (<see cref="Evaluate(CaseFile, LocalDate)"/> answers such a date with a typed error instead).
+    /// </exception>
     public CaseEvaluation Evaluate(CaseHistory history, LocalDate asOf)
     {
         Preconditions.CheckNotNull(history, nameof(history));
+        if (EvaluationError.CheckAsOf(asOf) is { } error)
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(asOf), asOf, error.Message.En);
+        }
+
         var gate = history.NextGate;
         var assessment = gate == Gate.None ? rules.Assess(history, gate, asOf) with { Checks = [] } : rules.Assess(history, gate, asOf);
         var violations = rules.FindViolations(history);
         var dates = KeyDatesOf(history);
         var deadlines = CaseDeadlines.Of(history, asOf, rules, calendar);
-        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt);
+        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt)
+        {
+            Warnings = rules.WarningsFor(history, gate, asOf),
+        };
     }
 
     private KeyDates KeyDatesOf(CaseHistory history)
@@ -78,11 +100,36 @@ public sealed class CaseEvaluator
     }
 }
 
-/// <summary>The outcome of an evaluation: the answer, or the rejected event (never both).</summary>
+/// <summary>The outcome of an evaluation: the answer, the rejected event, or the question's error (exactly one).</summary>
 /// <param name="Value">The evaluation, or null.</param>
 /// <param name="Rejection">The rejection, or null.</param>
 public sealed record EvaluationResult(CaseEvaluation? Value, LifecycleRejection? Rejection)
 {
     /// <summary>Whether the case could be evaluated.</summary>
     public bool IsEvaluated => Value is not null;
+
+    /// <summary>Why the question itself could not be answered (a date outside the calendar), or null.</summary>
+    public EvaluationError? Error { get; init; }
+}
+
+/// <summary>
+/// Why a question could not be answered (lỗi câu hỏi), with a stable code and a message in both languages.
+/// </summary>
+/// <param name="Code">The stable code: <c>asOf.outOfRange</c>.</param>
+/// <param name="Message">What is wrong, in Vietnamese and English.</param>
+public sealed record EvaluationError(string Code, LocalizedText Message)
+{
+    /// <summary>The error for a date outside the calendar, or null when the date is inside it.</summary>
+    /// <param name="asOf">The "as of" date.</param>
+    /// <returns>The error, or null.</returns>
+    public static EvaluationError? CheckAsOf(LocalDate asOf) =>
+        asOf >= WorkingDayCalendar.MinDate && asOf <= WorkingDayCalendar.MaxDate
+            ? null
+            : new EvaluationError("asOf.outOfRange", new LocalizedText(
+                $"ngày {asOf:dd/MM/yyyy} nằm ngoài lịch ({WorkingDayCalendar.MinDate:dd/MM/yyyy}–{WorkingDayCalendar.MaxDate:dd/MM/yyyy})",
+                $"the date {asOf:yyyy-MM-dd} is outside the calendar ({WorkingDayCalendar.MinDate:yyyy-MM-dd} to {WorkingDayCalendar.MaxDate:yyyy-MM-dd})"));
+
+    /// <summary>Returns the English message with its code.</summary>
+    /// <returns>The formatted error.</returns>
+    public override string ToString() => $"{Message.En} [{Code}]";
 }

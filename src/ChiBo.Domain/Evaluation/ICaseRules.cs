@@ -36,6 +36,16 @@ public interface ICaseRules
     /// and the rule judging it never disagree. Defaults to <see cref="WorkingDayCalendar.Default"/>.
     /// </summary>
     WorkingDayCalendar Calendar => WorkingDayCalendar.Default;
+
+    /// <summary>
+    /// What these rules could not judge in a case on a date — a gate (ahead, or passed) on a date when no rule set of
+    /// theirs is in force — so that an answer never leaves a gate unjudged in silence. None by default.
+    /// </summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="gate">The gate ahead (<see cref="Gate.None"/> for none).</param>
+    /// <param name="date">The "as of" date.</param>
+    /// <returns>The warnings, in replay order, the gate ahead last.</returns>
+    IReadOnlyList<EvaluationWarning> WarningsFor(CaseHistory history, Gate gate, LocalDate date) => [];
 }
 
 /// <summary>The checks of one gate.</summary>

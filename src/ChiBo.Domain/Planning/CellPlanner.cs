@@ -86,11 +86,12 @@ public sealed partial class CellPlanner
     /// <param name="asOf">The date to evaluate the roster on; the year's last day when null.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/>, or the year of <paramref name="asOf"/>, is outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</exception>
     public AdmissionPlan Plan(Roster roster, int year, LocalDate? asOf = null)
     {
         Preconditions.CheckNotNull(roster, nameof(roster));
         Preconditions.CheckArgumentRange(nameof(year), year, MinYear, MaxYear);
+        Preconditions.CheckArgumentRange(nameof(asOf), asOf?.Year ?? year, MinYear, MaxYear);
         var yearEnd = new LocalDate(year, 12, 31);
         var date = asOf ?? yearEnd;
         var (evaluated, errors) = EvaluateAll(roster, date);
@@ -268,11 +269,12 @@ public sealed partial class CellPlanner
     /// <param name="asOf">The date to evaluate on; the year's last day when null.</param>
     /// <returns>The audit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="roster"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/>, or the year of <paramref name="asOf"/>, is outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</exception>
     public SupervisionAudit Audit(Roster roster, int year, LocalDate? asOf = null)
     {
         Preconditions.CheckNotNull(roster, nameof(roster));
         Preconditions.CheckArgumentRange(nameof(year), year, MinYear, MaxYear);
+        Preconditions.CheckArgumentRange(nameof(asOf), asOf?.Year ?? year, MinYear, MaxYear);
         var date = asOf ?? new LocalDate(year, 12, 31);
         var (evaluated, errors) = EvaluateAll(roster, date);
         var cellFile = roster.CellFile;

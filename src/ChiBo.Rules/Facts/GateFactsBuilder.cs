@@ -13,12 +13,16 @@ internal delegate int WorkingDayCounter(LocalDate from, LocalDate to);
 
 /// <summary>
 /// Folds a replayed case into the <see cref="GateFacts"/> of one gate on one date, in one pass over the events
-/// and without allocating. For a gate ahead, every replayed event counts and the gate's act has not happened; for a
+/// and without allocating (O(n) in the number of events; a case with more than
+/// <see cref="InlineIntroducers"/> introducer events allocates one set of member ids). For a gate ahead, every replayed event counts and the gate's act has not happened; for a
 /// gate already passed, the events before the gate's event count and the gate's event supplies the vote or the
 /// ceremony.
 /// </summary>
 internal static class GateFactsBuilder
 {
+    /// <summary>Up to this many introducer events, reassignments are found among them on the stack (at most 16² comparisons).</summary>
+    internal const int InlineIntroducers = 16;
+
     /// <summary>Builds the facts.</summary>
     /// <param name="history">The replayed case.</param>
     /// <param name="count">How many replayed events (in replay order) precede the gate.</param>
@@ -27,6 +31,8 @@ internal static class GateFactsBuilder
     /// <param name="parameters">The parameters of the rule set judging the gate.</param>
     /// <param name="workingDays">The working-day counter.</param>
     /// <returns>The facts.</returns>
+    /// <remarks>Linear in <paramref name="count"/>: each event is visited once, and an introducer reassigned later
+    /// (the same member id assigned again) is found through the introducer events alone.</remarks>
     public static GateFacts Build(
         CaseHistory history,
         int count,
@@ -43,8 +49,9 @@ internal static class GateFactsBuilder
         bool youthEndorsed = false, tradeEndorsed = false, selfReview = false, helperReview = false;
         bool ageException = false, educationException = false, delayApproved = false;
         LocalDate? certificate = null, decisionReceived = null, ceremony = null;
-        int introducers = 0, minMonthsTogether = int.MaxValue;
+        int introducers = 0, minMonthsTogether = int.MaxValue, introducerEvents = 0;
         var allFullMembers = true;
+        Span<int> inline = stackalloc int[InlineIntroducers];
 
         for (var i = 0; i < applied.Length; i++)
         {
@@ -68,12 +75,39 @@ internal static class GateFactsBuilder
                 case AwarenessCourseCompleted c: certificate = c.Date; break;
                 case AdmissionDecisionReceived r: decisionReceived = r.Date; break;
                 case CeremonyHeld h: ceremony ??= h.Date; break;
-                case IntroducerAssigned introducer when !IsReassignedLater(applied, i, introducer.MemberId):
-                    // Quy định 24-QĐ/TW §3.2.1: measured on the day of the introduction.
-                    introducers++;
-                    allFullMembers &= introducer.FullMemberSince <= introducer.Date;
-                    minMonthsTogether = Math.Min(minMonthsTogether, FullMonths(introducer.WorkedTogetherSince, introducer.Date));
+                case IntroducerAssigned:
+                    if (introducerEvents < InlineIntroducers)
+                    {
+                        inline[introducerEvents] = i;
+                    }
+
+                    introducerEvents++;
                     break;
+            }
+        }
+
+        // Each introducer counts by its last assignment (a member assigned again replaces the earlier assignment).
+        if (introducerEvents <= InlineIntroducers)
+        {
+            var positions = inline[..introducerEvents];
+            for (var k = 0; k < positions.Length; k++)
+            {
+                var introducer = (IntroducerAssigned)applied[positions[k]].Event;
+                if (!IsReassignedLater(applied, positions[(k + 1)..], introducer.MemberId))
+                {
+                    Count(introducer, ref introducers, ref allFullMembers, ref minMonthsTogether);
+                }
+            }
+        }
+        else
+        {
+            var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            for (var i = applied.Length - 1; i >= 0; i--)
+            {
+                if (applied[i].Event is IntroducerAssigned introducer && seen.Add(introducer.MemberId))
+                {
+                    Count(introducer, ref introducers, ref allFullMembers, ref minMonthsTogether);
+                }
             }
         }
 
@@ -182,11 +216,19 @@ internal static class GateFactsBuilder
         return on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day) ? years - 1 : years;
     }
 
-    private static bool IsReassignedLater(ReadOnlySpan<AppliedEvent> applied, int index, string memberId)
+    private static void Count(IntroducerAssigned introducer, ref int introducers, ref bool allFullMembers, ref int minMonthsTogether)
     {
-        for (var j = index + 1; j < applied.Length; j++)
+        // Quy định 24-QĐ/TW §3.2.1: measured on the day of the introduction.
+        introducers++;
+        allFullMembers &= introducer.FullMemberSince <= introducer.Date;
+        minMonthsTogether = Math.Min(minMonthsTogether, FullMonths(introducer.WorkedTogetherSince, introducer.Date));
+    }
+
+    private static bool IsReassignedLater(ReadOnlySpan<AppliedEvent> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
+    {
+        foreach (var j in laterIntroducers)
         {
-            if (applied[j].Event is IntroducerAssigned later && string.Equals(later.MemberId, memberId, StringComparison.Ordinal))
+            if (string.Equals(((IntroducerAssigned)applied[j].Event).MemberId, memberId, StringComparison.Ordinal))
             {
                 return true;
             }
