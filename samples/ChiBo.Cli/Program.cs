@@ -16,6 +16,12 @@ public static class Program
     /// <summary>Exit code for bad input or bad usage: one clear line on stderr, never a stack trace.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// Exit code for a fault of chibo itself (a bug): one line on stderr naming the exception, never a stack trace and
+    /// never the runtime's abort (134). Every input problem is <see cref="BadInput"/> instead.
+    /// </summary>
+    public const int InternalError = 70;
+
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
@@ -59,6 +65,12 @@ public static class Program
         {
             stderr.WriteLine($"chibo {command.Name}: {ex.Message}");
             return BadInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Defence in depth: input problems are reported as CliInputException above; anything else is chibo's bug.
+            stderr.WriteLine($"chibo {command.Name}: internal error ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}); please report it with the command and its input");
+            return InternalError;
         }
     }
 }
