@@ -5,6 +5,7 @@ using ChiBo.Evaluation;
 using ChiBo.Rules;
 using ChiBo.Rules.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,11 @@ public static partial class ChiBoServiceCollectionExtensions
     /// <see cref="ChiBoOptions.RulesFolder"/>; with <see cref="ChiBoOptions.WatchRulesFolder"/>, a
     /// <see cref="RuleCatalogProvider"/> that follows edits), <see cref="ICaseRules"/>, <see cref="CaseEvaluator"/> and
     /// <see cref="CaseEvaluationService"/>; and <see cref="IClock"/> as <see cref="SystemClock"/> unless the host
-    /// registered one. Rule files load when the catalog is first resolved: a folder with a broken file throws
-    /// <see cref="RuleLoadException"/> listing every problem (file, rule, line), and each loaded rule set is logged.
+    /// registered one. Logging is optional (without <c>AddLogging()</c> nothing is logged). In a host (the generic host,
+    /// ASP.NET Core) the options are validated (<see cref="ChiBoOptionsValidator"/>) and the rules loaded at start-up,
+    /// by a hosted service, so a broken rules folder stops the host before any request with
+    /// <see cref="RuleLoadException"/> listing every problem (file, rule, line); without a host they load when the
+    /// catalog is first resolved, with the same exception. Each loaded rule set is logged.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options, or null for the defaults.</param>
@@ -36,6 +40,11 @@ public static partial class ChiBoServiceCollectionExtensions
         {
             options.Configure(configure);
         }
+
+        // Options are validated when first used, and at start-up in a host; so are the rules (ChiBoStartup).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChiBoOptions>, ChiBoOptionsValidation>());
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChiBoStartup>());
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(provider =>
@@ -92,7 +101,7 @@ public static partial class ChiBoServiceCollectionExtensions
             provider.GetRequiredService<CaseEvaluator>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<IOptions<ChiBoOptions>>(),
-            provider.GetRequiredService<ILogger<CaseEvaluationService>>(),
+            provider.GetService<ILogger<CaseEvaluationService>>() ?? NullLogger<CaseEvaluationService>.Instance,
             Watching(provider.GetRequiredService<IOptions<ChiBoOptions>>().Value) ? provider.GetRequiredService<RuleCatalogProvider>() : null));
         return services;
     }
