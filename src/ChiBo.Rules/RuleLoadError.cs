@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
 using ChiBo.Serialization;
 
@@ -63,7 +64,8 @@ public sealed record RuleLoadError(
 public sealed record RuleLoadResult<T>(T? Value, IReadOnlyList<RuleLoadError> Errors)
     where T : class
 {
-    /// <summary>Whether the load succeeded.</summary>
+    /// <summary>Whether the load succeeded: then <see cref="Value"/> is not null, as the compiler knows.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Value is not null;
 
     /// <summary>The value, or a <see cref="RuleLoadException"/> listing every error.</summary>

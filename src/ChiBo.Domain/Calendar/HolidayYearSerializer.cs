@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -134,6 +135,12 @@ public static partial class HolidayYearSerializer
 /// <param name="Errors">Every problem found, each naming the file, line and JSON path; empty when the file was read.</param>
 public sealed record HolidayYearReadResult(HolidayYear? Value, IReadOnlyList<CaseFileError> Errors)
 {
-    /// <summary>Whether the file was read without errors.</summary>
+    /// <summary>Whether the file was read without errors: then <see cref="Value"/> is not null, as the compiler knows.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Value is not null;
+
+    /// <summary>The year, or an exception listing the errors.</summary>
+    /// <returns>The year.</returns>
+    /// <exception cref="Cases.CaseFileException">The file had errors.</exception>
+    public HolidayYear GetValueOrThrow() => Value ?? throw new Cases.CaseFileException(Errors);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -204,7 +205,8 @@ public static class CaseFileSerializer
 /// <param name="Errors">Every problem found; empty when the file was read.</param>
 public sealed record CaseFileReadResult(CaseFile? Value, IReadOnlyList<CaseFileError> Errors)
 {
-    /// <summary>Whether the file was read without errors.</summary>
+    /// <summary>Whether the file was read without errors: then <see cref="Value"/> is not null, as the compiler knows.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Value is not null;
 
     /// <summary>The case file, or an exception listing the errors.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Lifecycle;
@@ -105,11 +107,30 @@ public sealed class CaseEvaluator
 /// <param name="Rejection">The rejection, or null.</param>
 public sealed record EvaluationResult(CaseEvaluation? Value, LifecycleRejection? Rejection)
 {
-    /// <summary>Whether the case could be evaluated.</summary>
+    /// <summary>Whether the case could be evaluated: then <see cref="Value"/> is not null, as the compiler knows.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsEvaluated => Value is not null;
+
+    /// <summary>The same as <see cref="IsEvaluated"/>, named as every ChiBo result names success.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    public bool IsValid => Value is not null;
 
     /// <summary>Why the question itself could not be answered (a date outside the calendar), or null.</summary>
     public EvaluationError? Error { get; init; }
+
+    /// <summary>
+    /// What kept the case from being evaluated, as case-file errors: the rejected event (<c>lifecycle.rejected</c>, with
+    /// its index, type and date) or the question's error (e.g. <c>asOf.outOfRange</c>); empty when evaluated.
+    /// </summary>
+    public IReadOnlyList<CaseFileError> Errors =>
+        Rejection is { } rejection ? [rejection.ToError()]
+        : Error is { } error ? [new CaseFileError(error.Code, error.Message.En)]
+        : [];
+
+    /// <summary>The evaluation, or a <see cref="CaseFileException"/> listing <see cref="Errors"/>.</summary>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="CaseFileException">The case could not be evaluated.</exception>
+    public CaseEvaluation GetValueOrThrow() => Value ?? throw new CaseFileException(Errors);
 }
 
 /// <summary>

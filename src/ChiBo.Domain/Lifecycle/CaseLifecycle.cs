@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -173,6 +174,18 @@ public sealed record LifecycleRejection(int EventIndex, EventKind Event, LocalDa
 /// <param name="Rejection">The rejection, or null.</param>
 public sealed record ReplayResult(CaseHistory? History, LifecycleRejection? Rejection)
 {
-    /// <summary>Whether every event was accepted.</summary>
+    /// <summary>Whether every event was accepted: then <see cref="History"/> is not null, and <see cref="Rejection"/> is.</summary>
+    [MemberNotNullWhen(true, nameof(History))]
+    [MemberNotNullWhen(false, nameof(Rejection))]
     public bool IsAccepted => History is not null;
+
+    /// <summary>The same as <see cref="IsAccepted"/>, named as every ChiBo result names success.</summary>
+    [MemberNotNullWhen(true, nameof(History))]
+    [MemberNotNullWhen(false, nameof(Rejection))]
+    public bool IsValid => History is not null;
+
+    /// <summary>The history, or a <see cref="Cases.CaseFileException"/> naming the rejected event.</summary>
+    /// <returns>The history.</returns>
+    /// <exception cref="Cases.CaseFileException">An event was rejected.</exception>
+    public CaseHistory GetValueOrThrow() => History ?? throw new Cases.CaseFileException([Rejection!.ToError()]);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -100,6 +101,12 @@ public static class CellFileSerializer
 /// <param name="Errors">The errors; empty when read.</param>
 public sealed record CellFileReadResult(CellFile? Value, IReadOnlyList<CaseFileError> Errors)
 {
-    /// <summary>Whether the file was read.</summary>
+    /// <summary>Whether the file was read: then <see cref="Value"/> is not null, as the compiler knows.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Value is not null;
+
+    /// <summary>The cell file, or an exception listing the errors.</summary>
+    /// <returns>The cell file.</returns>
+    /// <exception cref="Cases.CaseFileException">The file had errors.</exception>
+    public CellFile GetValueOrThrow() => Value ?? throw new Cases.CaseFileException(Errors);
 }
