@@ -80,7 +80,7 @@ public static class Program
             if (result.Value is not { } e)
             {
                 problems++;
-                err.WriteLine(result.Rejection!.ToError(path));
+                result.Errors.ToList().ForEach(error => err.WriteLine(error with { File = path }));
                 continue;
             }
 

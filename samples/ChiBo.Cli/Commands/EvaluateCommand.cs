@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -35,7 +36,9 @@ internal sealed class EvaluateCommand : ICliCommand
 
         if (result.Value is not { } evaluation)
         {
-            throw new CliInputException(result.Rejection!.ToError(path).ToString());
+            throw new CliInputException(result.Rejection is { } rejection
+                ? rejection.ToError(path).ToString()
+                : string.Join(Environment.NewLine, result.Errors.Select(e => (e with { File = path }).ToString())));
         }
 
         if (args.Json)

@@ -97,82 +97,110 @@ public static class CaseFileSerializer
 
     private static CaseFileReadResult Fail(CaseFileError error) => new(null, [error]);
 
-    private static List<CaseFileError> Validate(CaseFile caseFile, string? fileName)
+    /// <summary>
+    /// Checks a case file against every bound the reader enforces — for a case built in code, which skips the reader:
+    /// non-empty ids and names, dates within <see cref="MinDate"/>–<see cref="MaxDate"/>, at most
+    /// <see cref="MaxEvents"/> events, vote counts within 1–<see cref="MaxVoteMembers"/> with <c>inFavour</c> between 0
+    /// and the members, non-empty member ids. The errors are the reader's, with the same codes and messages
+    /// (<c>field.invalid</c> at a JSON path, <c>event.invalid</c> with the event's index, type and date) and no line.
+    /// Allocates nothing for a valid case.
+    /// </summary>
+    /// <param name="caseFile">The case file.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <returns>Every problem found; empty when the case is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
+    public static IReadOnlyList<CaseFileError> Validate(CaseFile caseFile, string? fileName = null)
     {
-        var errors = new List<CaseFileError>();
-        void Field(string path, string message) => errors.Add(new CaseFileError("field.invalid", message, fileName, Path: path));
+        Preconditions.CheckNotNull(caseFile, nameof(caseFile));
+        List<CaseFileError>? errors = null;
+        void Field(string path, string message) => (errors ??= []).Add(new CaseFileError("field.invalid", message, fileName, Path: path));
 
-        if (string.IsNullOrWhiteSpace(caseFile.Person.Id))
+        if (caseFile.Person is not { } person)
         {
-            Field("$.person.id", "person.id must not be empty");
+            Field("$.person", "person must be given");
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(person.Id))
+            {
+                Field("$.person.id", "person.id must not be empty");
+            }
+
+            if (string.IsNullOrWhiteSpace(person.FullName))
+            {
+                Field("$.person.fullName", "person.fullName must not be empty");
+            }
+
+            CheckDate(person.BirthDate, "$.person.birthDate");
+            if (person.YouthUnionMemberSince is { } yu)
+            {
+                CheckDate(yu, "$.person.youthUnionMemberSince");
+            }
+
+            if (person.TradeUnionMemberSince is { } tu)
+            {
+                CheckDate(tu, "$.person.tradeUnionMemberSince");
+            }
         }
 
-        if (string.IsNullOrWhiteSpace(caseFile.Person.FullName))
+        if (caseFile.Cell is not { } cell)
         {
-            Field("$.person.fullName", "person.fullName must not be empty");
+            Field("$.cell", "cell must be given");
         }
-
-        CheckDate(caseFile.Person.BirthDate, "$.person.birthDate");
-        if (caseFile.Person.YouthUnionMemberSince is { } yu)
-        {
-            CheckDate(yu, "$.person.youthUnionMemberSince");
-        }
-
-        if (caseFile.Person.TradeUnionMemberSince is { } tu)
-        {
-            CheckDate(tu, "$.person.tradeUnionMemberSince");
-        }
-
-        if (string.IsNullOrWhiteSpace(caseFile.Cell.Id))
+        else if (string.IsNullOrWhiteSpace(cell.Id))
         {
             Field("$.cell.id", "cell.id must not be empty");
         }
 
-        if (caseFile.Events.Length > MaxEvents)
+        var events = caseFile.Events.IsDefault ? [] : caseFile.Events;
+        if (events.Length > MaxEvents)
         {
-            Field("$.events", $"the case has {caseFile.Events.Length} events; at most {MaxEvents} are accepted");
-            return errors;
+            Field("$.events", $"the case has {events.Length} events; at most {MaxEvents} are accepted");
+            return errors!;
         }
 
-        for (var i = 0; i < caseFile.Events.Length; i++)
+        for (var i = 0; i < events.Length; i++)
         {
-            var e = caseFile.Events[i];
-            void Bad(string message) => errors.Add(new CaseFileError("event.invalid", message, fileName,
-                Path: $"$.events[{i}]", EventIndex: i, EventType: e.TypeName, EventDate: e.Date));
+            var e = events[i];
+            if (e is null)
+            {
+                Field($"$.events[{i}]", "an event must not be null");
+                continue;
+            }
 
             if (e.Date < MinDate || e.Date > MaxDate)
             {
-                Bad($"the date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}");
+                Bad(i, e, $"the date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}");
             }
 
-            switch (e)
+            var problem = e switch
             {
-                case CellVoted v:
-                    CheckVote(v.InFavour, v.FullMembers, "fullMembers", Bad);
-                    break;
-                case GrassrootsCommitteeVoted v:
-                    CheckVote(v.InFavour, v.CommitteeMembers, "committeeMembers", Bad);
-                    break;
-                case IntroducerAssigned intro:
-                    if (intro.FullMemberSince < MinDate || intro.FullMemberSince > MaxDate
-                        || intro.WorkedTogetherSince < MinDate || intro.WorkedTogetherSince > MaxDate)
-                    {
-                        Bad("fullMemberSince and workedTogetherSince must be dates between 1900 and 2100");
-                    }
+                CellVoted v => CheckVote(v.InFavour, v.FullMembers, "fullMembers"),
+                GrassrootsCommitteeVoted v => CheckVote(v.InFavour, v.CommitteeMembers, "committeeMembers"),
+                IntroducerAssigned intro when intro.FullMemberSince < MinDate || intro.FullMemberSince > MaxDate
+                    || intro.WorkedTogetherSince < MinDate || intro.WorkedTogetherSince > MaxDate =>
+                    "fullMemberSince and workedTogetherSince must be dates between 1900 and 2100",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                Bad(i, e, problem);
+            }
 
-                    if (string.IsNullOrWhiteSpace(intro.MemberId))
-                    {
-                        Bad("memberId must not be empty");
-                    }
-
-                    break;
-                case HelperAssigned helper when string.IsNullOrWhiteSpace(helper.MemberId):
-                    Bad("memberId must not be empty");
-                    break;
+            if (e is IntroducerAssigned { MemberId: var introducer } && string.IsNullOrWhiteSpace(introducer))
+            {
+                Bad(i, e, "memberId must not be empty");
+            }
+            else if (e is HelperAssigned { MemberId: var helper } && string.IsNullOrWhiteSpace(helper))
+            {
+                Bad(i, e, "memberId must not be empty");
             }
         }
 
-        return errors;
+        return errors ?? (IReadOnlyList<CaseFileError>)[];
+
+        void Bad(int index, CaseEvent e, string message) => (errors ??= []).Add(new CaseFileError("event.invalid", message, fileName,
+            Path: $"$.events[{index}]", EventIndex: index, EventType: e.TypeName, EventDate: e.Date));
 
         void CheckDate(LocalDate date, string path)
         {
@@ -182,21 +210,11 @@ public static class CaseFileSerializer
             }
         }
 
-        static void CheckVote(int inFavour, int members, string membersName, Action<string> bad)
-        {
-            if (members < 1)
-            {
-                bad($"{membersName} must be at least 1");
-            }
-            else if (members > MaxVoteMembers)
-            {
-                bad($"{membersName} is {members}; at most {MaxVoteMembers} are accepted");
-            }
-            else if (inFavour < 0 || inFavour > members)
-            {
-                bad($"inFavour must be between 0 and {membersName} ({members})");
-            }
-        }
+        static string? CheckVote(int inFavour, int members, string membersName) =>
+            members < 1 ? $"{membersName} must be at least 1"
+            : members > MaxVoteMembers ? $"{membersName} is {members}; at most {MaxVoteMembers} are accepted"
+            : inFavour < 0 || inFavour > members ? $"inFavour must be between 0 and {membersName} ({members})"
+            : null;
     }
 }
 

@@ -42,8 +42,9 @@ public sealed class CaseEvaluator
     /// <param name="caseFile">The case.</param>
     /// <param name="asOf">The date of the question; later events are ignored.</param>
     /// <returns>
-    /// The evaluation; or the rejection of an event that cannot follow the case's stage; or, for a date outside the
-    /// calendar (<see cref="WorkingDayCalendar.MinDate"/>–<see cref="WorkingDayCalendar.MaxDate"/>), an
+    /// The evaluation; or the rejection of an event that cannot follow the case's stage; or, for a case built in code
+    /// outside the bounds the reader enforces (<see cref="CaseFileSerializer.Validate"/>), those errors in
+    /// <see cref="EvaluationResult.InvalidCase"/>; or, for a date outside the calendar (<see cref="WorkingDayCalendar.MinDate"/>–<see cref="WorkingDayCalendar.MaxDate"/>), an
     /// <see cref="EvaluationResult.Error"/> with code <c>asOf.outOfRange</c>. Never throws for any case or date.
     /// </returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="caseFile"/> is null.</exception>
@@ -53,6 +54,11 @@ public sealed class CaseEvaluator
         if (EvaluationError.CheckAsOf(asOf) is { } error)
         {
             return new EvaluationResult(null, null) { Error = error };
+        }
+
+        if (CaseFileSerializer.Validate(caseFile) is { Count: > 0 } invalid)
+        {
+            return new EvaluationResult(null, null) { InvalidCase = invalid };
         }
 
         var replay = CaseLifecycle.Replay(caseFile, asOf);
@@ -119,13 +125,20 @@ public sealed record EvaluationResult(CaseEvaluation? Value, LifecycleRejection?
     public EvaluationError? Error { get; init; }
 
     /// <summary>
+    /// The errors of a case outside the bounds the reader enforces (a case built in code with 10,001 events, a vote of
+    /// 12 in favour out of 9): the reader's codes and messages, by JSON path; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<CaseFileError> InvalidCase { get; init; } = [];
+
+    /// <summary>
     /// What kept the case from being evaluated, as case-file errors: the rejected event (<c>lifecycle.rejected</c>, with
-    /// its index, type and date) or the question's error (e.g. <c>asOf.outOfRange</c>); empty when evaluated.
+    /// its index, type and date), the question's error (e.g. <c>asOf.outOfRange</c>) or <see cref="InvalidCase"/>;
+    /// empty when evaluated.
     /// </summary>
     public IReadOnlyList<CaseFileError> Errors =>
         Rejection is { } rejection ? [rejection.ToError()]
         : Error is { } error ? [new CaseFileError(error.Code, error.Message.En)]
-        : [];
+        : InvalidCase;
 
     /// <summary>The evaluation, or a <see cref="CaseFileException"/> listing <see cref="Errors"/>.</summary>
     /// <returns>The evaluation.</returns>

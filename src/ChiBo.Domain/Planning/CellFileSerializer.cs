@@ -36,9 +36,25 @@ public static class CellFileSerializer
             return new CellFileReadResult(null, [error]);
         }
 
+        var errors = Validate(cellFile!, fileName);
+        return errors.Count == 0 ? new CellFileReadResult(cellFile, []) : new CellFileReadResult(null, errors);
+    }
+
+    /// <summary>
+    /// Checks a cell file — one built in code, or one read — against every bound the reader enforces: format version 1,
+    /// targets with 0 ≤ min ≤ max and one per year, counts not negative, duties every 1, 2, 3, 4, 6 or 12 months and one
+    /// per kind. The errors are the reader's (<c>field.invalid</c> at a JSON path), without a line.
+    /// </summary>
+    /// <param name="cellFile">The cell file.</param>
+    /// <param name="fileName">The file name for errors, or null.</param>
+    /// <returns>Every problem found; empty when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cellFile"/> is null.</exception>
+    public static IReadOnlyList<CaseFileError> Validate(CellFile cellFile, string? fileName = null)
+    {
+        Preconditions.CheckNotNull(cellFile, nameof(cellFile));
         var errors = new List<CaseFileError>();
         void Bad(string path, string message) => errors.Add(new CaseFileError("field.invalid", message, fileName, Path: path));
-        if (cellFile!.FormatVersion != 1)
+        if (cellFile.FormatVersion != 1)
         {
             Bad("$.formatVersion", $"formatVersion must be 1, not {cellFile.FormatVersion}");
         }
@@ -85,7 +101,7 @@ public static class CellFileSerializer
             }
         }
 
-        return errors.Count == 0 ? new CellFileReadResult(cellFile, []) : new CellFileReadResult(null, errors);
+        return errors;
     }
 
     /// <summary>Writes a cell file as indented JSON.</summary>

@@ -70,9 +70,13 @@ public sealed partial class CaseEvaluationService
         {
             LogEvaluated(caseFile.Person.Id, asOf, evaluation.Stage, evaluation.RuleSet ?? "none", evaluation.Violations.Count);
         }
+        else if (result.Rejection is { } rejection)
+        {
+            LogRejected(caseFile.Person?.Id ?? "?", asOf, rejection.EventIndex, rejection.Reason.En);
+        }
         else
         {
-            LogRejected(caseFile.Person.Id, asOf, result.Rejection!.EventIndex, result.Rejection.Reason.En);
+            LogNotEvaluated(caseFile.Person?.Id ?? "?", asOf, string.Join("; ", result.Errors));
         }
 
         return result;
@@ -81,6 +85,9 @@ public sealed partial class CaseEvaluationService
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug,
         Message = "Case {CaseId} as of {AsOf}: stage {Stage}, rule set {RuleSet} chosen for the next gate, {Violations} violation(s)")]
     private partial void LogEvaluated(string caseId, LocalDate asOf, Stage stage, string ruleSet, int violations);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Case {CaseId} as of {AsOf} not evaluated: {Errors}")]
+    private partial void LogNotEvaluated(string caseId, LocalDate asOf, string errors);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Case {CaseId} as of {AsOf}: event {EventIndex} rejected: {Reason}")]
     private partial void LogRejected(string caseId, LocalDate asOf, int eventIndex, string reason);

@@ -1,6 +1,10 @@
 using System;
 using System.Linq;
 using ChiBo.Calendar;
+using ChiBo.Cases;
+using ChiBo.Planning;
+using ChiBo.Rules.Validation;
+using FluentValidation;
 using ChiBo.Evaluation;
 using ChiBo.Rules;
 using ChiBo.Rules.Hosting;
@@ -26,7 +30,9 @@ public static partial class ChiBoServiceCollectionExtensions
     /// ASP.NET Core) the options are validated (<see cref="ChiBoOptionsValidator"/>) and the rules loaded at start-up,
     /// by a hosted service, so a broken rules folder stops the host before any request with
     /// <see cref="RuleLoadException"/> listing every problem (file, rule, line); without a host they load when the
-    /// catalog is first resolved, with the same exception. Each loaded rule set is logged.
+    /// catalog is first resolved, with the same exception. Each loaded rule set is logged. FluentValidation's
+    /// <see cref="IValidator{T}"/> is registered for <see cref="CaseFile"/> (<see cref="CaseFileValidator"/>),
+    /// <see cref="CellFile"/> and <see cref="ChiBoOptions"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options, or null for the defaults.</param>
@@ -45,6 +51,9 @@ public static partial class ChiBoServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChiBoOptions>, ChiBoOptionsValidation>());
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChiBoStartup>());
+        services.TryAddSingleton<IValidator<CaseFile>, CaseFileValidator>();
+        services.TryAddSingleton<IValidator<CellFile>, CellFileValidator>();
+        services.TryAddSingleton<IValidator<ChiBoOptions>, ChiBoOptionsValidator>();
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(provider =>
