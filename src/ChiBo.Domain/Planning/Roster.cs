@@ -87,7 +87,8 @@ public sealed class Roster
 
         foreach (var file in caseFiles)
         {
-            if (reading.TakeBudget(file.Name, file.Content.Length))
+            // A file over its own limit is refused by the reader at once and holds nothing: it spends no budget.
+            if (file.Content.Length > CaseFileSerializer.MaxFileBytes || reading.TakeBudget(file.Name, file.Content.Length))
             {
                 reading.AddCase(file.Name, CaseFileSerializer.Read(file.Content.Span, file.Name));
             }
