@@ -34,7 +34,7 @@ namespace ChiBo.Serialization;
 /// </remarks>
 internal static partial class RegularFile
 {
-    /// <summary>The stable codes this reader gives, besides <c>file.tooLarge</c>.</summary>
+    /// <summary>A named pipe, a socket, a device or a folder (stable codes, listed in <see cref="CaseFileError"/>).</summary>
     internal const string NotRegular = "file.notRegular";
 
     /// <summary>A symbolic link whose final target does not exist.</summary>

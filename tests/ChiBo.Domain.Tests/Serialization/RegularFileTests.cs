@@ -61,7 +61,7 @@ public sealed class RegularFileTests : IDisposable
     }
 
     [Fact]
-    public void A_named_pipe_is_refused_before_it_is_opened_so_a_writer_waiting_on_it_stays_waiting()
+    public void A_named_pipe_cell_file_is_refused_saying_it_is_a_named_pipe()
     {
         var pipe = Make("cell.json", FileKind.Fifo);
         Assert.Equal("file.notRegular", SpecialFiles.Bounded(() => CellFileSerializer.ReadFile(pipe), "cell file").Errors[0].Code);
