@@ -1,4 +1,3 @@
-using System.IO;
 using ChiBo.Cases;
 
 namespace ChiBo.Cli;
@@ -8,22 +7,9 @@ internal static class CaseFiles
 {
     public static CaseFile Load(string path)
     {
-        CaseFileReadResult result;
-        try
-        {
-            // Through the stream reader: a file larger than CaseFileSerializer.MaxFileBytes is refused without reading it.
-            using var stream = File.OpenRead(path);
-            result = CaseFileSerializer.Read(stream, path);
-        }
-        catch (IOException ex)
-        {
-            throw new CliInputException($"{path}: cannot read the file: {ex.Message}");
-        }
-        catch (System.UnauthorizedAccessException ex)
-        {
-            throw new CliInputException($"{path}: cannot read the file: {ex.Message}");
-        }
-
+        // The library's safe reader: only a regular file is opened (a named pipe, a device, a folder or a broken link
+        // is an error naming the path), at most CaseFileSerializer.MaxFileBytes are read, and nothing blocks.
+        var result = CaseFileSerializer.ReadFile(path);
         if (!result.IsValid)
         {
             throw new CliInputException(result.Errors[0].ToString());

@@ -86,7 +86,11 @@ public sealed class RuleCatalog : ICaseRules
         return Load(files, calendar);
     }
 
-    /// <summary>Loads every <c>*.json</c> rule file of a folder (not its subfolders), e.g. edited copies of <c>rules/rulesets</c>.</summary>
+    /// <summary>
+    /// Loads every <c>*.json</c> rule file of a folder (not its subfolders), e.g. edited copies of <c>rules/rulesets</c>.
+    /// Each entry named <c>*.json</c> is read with <see cref="RuleSetLoader.LoadFile(string)"/>: one that is not a regular
+    /// file (a folder, a named pipe, a device, a broken link) is an error of the catalog, never opened and never skipped.
+    /// </summary>
     /// <param name="path">The folder.</param>
     /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
     /// <returns>The catalog, or every error of every file.</returns>
@@ -98,7 +102,9 @@ public sealed class RuleCatalog : ICaseRules
         string[] files;
         try
         {
-            files = Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly);
+            // Every entry named *.json, not only files: a folder, a pipe or a broken link named like a rule file is
+            // reported by the reader (file.notRegular, file.danglingLink…), never skipped or opened blindly.
+            files = Directory.GetFileSystemEntries(path, "*.json", SearchOption.TopDirectoryOnly);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {

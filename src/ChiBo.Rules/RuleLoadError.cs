@@ -7,6 +7,7 @@ namespace ChiBo.Rules;
 /// <summary>
 /// Why a rule file (tệp quy tắc) could not be loaded, and where: the file, the workflow and rule, the JSON path
 /// and the line and column (1-based) when known. <see cref="Code"/> is stable: <c>file.tooLarge</c>, <c>file.unreadable</c>,
+/// <c>file.notRegular</c>, <c>file.danglingLink</c>, <c>file.linkLoop</c>,
 /// <c>json.syntax</c>, <c>json.encoding</c>, <c>json.duplicateProperty</c>, <c>json.unknownProperty</c>,
 /// <c>json.missingProperty</c>, <c>json.wrongType</c>, <c>json.invalid</c>, <c>json.null</c>, <c>ruleSet.missingField</c>,
 /// <c>ruleSet.badId</c>, <c>ruleSet.duplicateId</c>, <c>ruleSet.duplicateStart</c>, <c>ruleSet.none</c>, <c>parameter.unknown</c>,

@@ -76,7 +76,12 @@ public static partial class RuleSetLoader
             : Fail(new RuleLoadError(error.Code, error.Message, fileName, Path: error.Path));
     }
 
-    /// <summary>Loads a rule set from a file on disk.</summary>
+    /// <summary>
+    /// Loads a rule set from a file on disk. Only a regular file is opened: a named pipe, a device, a folder, a dangling
+    /// or looping link is an error naming the path (<c>file.notRegular</c>, <c>file.danglingLink</c>, <c>file.linkLoop</c>);
+    /// at most <see cref="MaxFileBytes"/> bytes are read whatever size the file reports (<c>file.tooLarge</c>); the read
+    /// never blocks; any other problem is <c>file.unreadable</c>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The rule set, or every error found (an unreadable file is an error, not an exception).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
@@ -86,31 +91,16 @@ public static partial class RuleSetLoader
     internal static RuleLoadResult<RuleSet> LoadFile(string path, ExpressionCache? cache)
     {
         Preconditions.CheckNotNull(path, nameof(path));
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxFileBytes)
-            {
-                return Fail(new RuleLoadError("file.tooLarge", $"the file has {info.Length} bytes; at most {MaxFileBytes} are accepted", path, Path: "$"));
-            }
 
-            // Read through the bounded stream reader: a file that grows after the check is still not read whole.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var (read, error) = JsonFiles.ReadBounded(stream, MaxFileBytes, path);
-            if (error is not null)
-            {
-                return Fail(new RuleLoadError(error.Code, error.Message, path, Path: error.Path));
-            }
-
-            bytes = read!;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        // The shared safe reader: only a regular file is opened (a FIFO, device, folder, dangling or looping link is
+        // an error), at most MaxFileBytes + 1 bytes are read whatever size the file reports, and nothing blocks.
+        var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        if (error is not null)
         {
-            return Fail(new RuleLoadError("file.unreadable", ex.Message, path, Path: "$"));
+            return Fail(new RuleLoadError(error.Code, error.Message, path, Path: error.Path ?? "$"));
         }
 
-        return Load(bytes, path, cache);
+        return Load(bytes!, path, cache);
     }
 
     private static RuleLoadResult<RuleSet> Fail(RuleLoadError error) => new(null, [error]);

@@ -50,9 +50,11 @@ internal sealed class RulesValidateCommand : ICliCommand
         var years = new List<string>();
         if (Directory.Exists(calendarFolder))
         {
-            foreach (var file in Directory.GetFiles(calendarFolder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal))
+            // Every entry named *.json, read with the library's safe reader: a folder, a pipe, a device, a broken link,
+            // an unreadable or oversized file is an error naming the path (exit 2), never an exception or a hang.
+            foreach (var file in Entries(calendarFolder))
             {
-                var read = HolidayYearSerializer.Read(File.ReadAllBytes(file), file);
+                var read = HolidayYearSerializer.ReadFile(file);
                 errors.AddRange(read.Errors.Select(e => new RuleLoadError(e.Code, e.Message, file, Line: e.Line, Column: e.Column, Path: e.Path)));
                 if (read.Value is { } year)
                 {
@@ -110,7 +112,20 @@ internal sealed class RulesValidateCommand : ICliCommand
         }
 
         var folder = Directory.Exists(Path.Combine(path, "rulesets")) ? Path.Combine(path, "rulesets") : path;
-        var files = Directory.GetFiles(folder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+        // Entries, not only files: a folder or a pipe named like a rule file is reported by the loader, not skipped.
+        var files = Entries(folder);
         return files.Count > 0 ? files : throw new CliInputException($"{folder}: no rule file (*.json)");
+    }
+
+    private static List<string> Entries(string folder)
+    {
+        try
+        {
+            return Directory.GetFileSystemEntries(folder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+        }
+        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException)
+        {
+            throw new CliInputException($"{folder}: cannot list the folder: {ex.Message}");
+        }
     }
 }

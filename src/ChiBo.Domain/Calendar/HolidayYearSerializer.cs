@@ -37,6 +37,23 @@ public static partial class HolidayYearSerializer
         Read(Encoding.UTF8.GetBytes(Preconditions.CheckNotNull(json, nameof(json))), fileName);
 
     /// <summary>
+    /// Reads a calendar file (<c>YYYY.json</c>) from disk with ChiBo's safe reader: only a regular file is opened (a named pipe, a device, a
+    /// folder, a dangling or looping link is an error naming the path: <c>file.notRegular</c>, <c>file.danglingLink</c>,
+    /// <c>file.linkLoop</c>), at most <see cref="MaxFileBytes"/> bytes are read whatever size the file reports
+    /// (<c>file.tooLarge</c>), the read never blocks, and an I/O problem is <c>file.unreadable</c>. Never throws for a
+    /// bad path or file.
+    /// </summary>
+    /// <param name="path">The file's path, cited in errors.</param>
+    /// <returns>The official year, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static HolidayYearReadResult ReadFile(string path)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        return error is null ? Read(bytes!, path) : new HolidayYearReadResult(null, [error]);
+    }
+
+    /// <summary>
     /// Reads a calendar file from UTF-8 bytes (a byte-order mark is allowed). When the file is named
     /// <c>YYYY.json</c>, its <c>year</c> must be YYYY.
     /// </summary>

@@ -11,9 +11,12 @@ namespace ChiBo.Cases;
 /// <see cref="Code"/>, a message, and the place.
 /// </summary>
 /// <param name="Code">
-/// A stable error code: <c>file.tooLarge</c>, <c>json.encoding</c> (not UTF-8), <c>json.syntax</c>, <c>json.duplicateProperty</c>,
+/// A stable error code: <c>file.tooLarge</c>, <c>file.notRegular</c> (a named pipe, socket, device or folder),
+/// <c>file.danglingLink</c>, <c>file.linkLoop</c>, <c>file.unreadable</c> (missing, no permission, I/O error), <c>json.encoding</c> (not UTF-8), <c>json.syntax</c>, <c>json.duplicateProperty</c>,
 /// <c>json.unknownProperty</c>, <c>json.missingProperty</c>, <c>json.wrongType</c>, <c>json.invalid</c>, <c>json.null</c>,
-/// <c>event.unknownType</c>, <c>event.missingType</c>, <c>event.invalid</c>, <c>field.invalid</c>, <c>lifecycle.rejected</c>.
+/// <c>event.unknownType</c>, <c>event.missingType</c>, <c>event.invalid</c>, <c>field.invalid</c>, <c>lifecycle.rejected</c>;
+/// for rosters also <c>roster.ignoredFile</c>, <c>roster.tooLarge</c>, <c>roster.unreadable</c>, <c>roster.duplicatePerson</c>,
+/// <c>roster.otherCell</c>.
 /// </param>
 /// <param name="Message">What is wrong, in English.</param>
 /// <param name="File">The file name, or null when read from a string.</param>

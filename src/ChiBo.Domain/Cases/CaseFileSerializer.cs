@@ -85,6 +85,23 @@ public static class CaseFileSerializer
         return error is null ? Read(bytes!, fileName) : Fail(error);
     }
 
+    /// <summary>
+    /// Reads a case file from disk with ChiBo's safe reader: only a regular file is opened (a named pipe, a device, a
+    /// folder, a dangling or looping link is an error naming the path: <c>file.notRegular</c>, <c>file.danglingLink</c>,
+    /// <c>file.linkLoop</c>), at most <see cref="MaxFileBytes"/> bytes are read whatever size the file reports
+    /// (<c>file.tooLarge</c>), the read never blocks, and an I/O problem is <c>file.unreadable</c>. Never throws for a
+    /// bad path or file.
+    /// </summary>
+    /// <param name="path">The file's path, cited in errors.</param>
+    /// <returns>The case file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static CaseFileReadResult ReadFile(string path)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        return error is null ? Read(bytes!, path) : Fail(error);
+    }
+
     /// <summary>Writes a case file as indented UTF-8 JSON text in the contract's format.</summary>
     /// <param name="caseFile">The case file.</param>
     /// <returns>The JSON text.</returns>

@@ -24,6 +24,23 @@ public static class CellFileSerializer
     public static CellFileReadResult Read(string json, string? fileName = null) =>
         Read(Encoding.UTF8.GetBytes(Preconditions.CheckNotNull(json, nameof(json))), fileName);
 
+    /// <summary>
+    /// Reads a cell file from disk with ChiBo's safe reader: only a regular file is opened (a named pipe, a device, a
+    /// folder, a dangling or looping link is an error naming the path: <c>file.notRegular</c>, <c>file.danglingLink</c>,
+    /// <c>file.linkLoop</c>), at most <see cref="MaxFileBytes"/> bytes are read whatever size the file reports
+    /// (<c>file.tooLarge</c>), the read never blocks, and an I/O problem is <c>file.unreadable</c>. Never throws for a
+    /// bad path or file.
+    /// </summary>
+    /// <param name="path">The file's path, cited in errors.</param>
+    /// <returns>The cell file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static CellFileReadResult ReadFile(string path)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        return error is null ? Read(bytes!, path) : new CellFileReadResult(null, [error]);
+    }
+
     /// <summary>Reads a cell file from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The UTF-8 JSON.</param>
     /// <param name="fileName">The file name for errors, or null.</param>
