@@ -3,12 +3,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
 using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
+using ChiBo.Serialization;
 using ChiBo.Text;
 using ChiBo.Utility;
 using NodaTime;
@@ -99,19 +102,56 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(path, nameof(path));
         RuleExpressionCompiler.WarmUpInBackground();
-        string[] files;
+        return ListRuleFiles(path, out var files) is { } error
+            ? new RuleLoadResult<RuleCatalog>(null, [error])
+            : LoadEach(files, RuleSetLoader.LoadFile, calendar, path);
+    }
+
+    /// <summary>
+    /// Loads every rule file of a folder as <see cref="LoadDirectory"/> does, the files read asynchronously (a host's
+    /// start-up or a request need not block a thread on the disk); parsing and compiling run on the calling thread.
+    /// </summary>
+    /// <param name="path">The folder.</param>
+    /// <param name="calendar">The calendar, or null for <see cref="WorkingDayCalendar.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the load between files and during a read.</param>
+    /// <returns>The catalog, or every error of every file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The load was cancelled.</exception>
+    public static async Task<RuleLoadResult<RuleCatalog>> LoadDirectoryAsync(string path, WorkingDayCalendar? calendar = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        RuleExpressionCompiler.WarmUpInBackground();
+        if (ListRuleFiles(path, out var files) is { } error)
+        {
+            return new RuleLoadResult<RuleCatalog>(null, [error]);
+        }
+
+        var read = new List<(string Path, (byte[]? Bytes, CaseFileError? Error) Read)>(files.Length);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read.Add((file, await RegularFile.ReadAllBytesAsync(file, RuleSetLoader.MaxFileBytes, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return LoadEach(read, (file, cache) => RuleSetLoader.FromRead(file.Path, file.Read, cache), calendar, path);
+    }
+
+    /// <summary>Every entry named <c>*.json</c> directly in a folder, in ordinal order, or the error listing it.</summary>
+    private static RuleLoadError? ListRuleFiles(string path, out string[] files)
+    {
         try
         {
             // Every entry named *.json, not only files: a folder, a pipe or a broken link named like a rule file is
             // reported by the reader (file.notRegular, file.danglingLink…), never skipped or opened blindly.
             files = Directory.GetFileSystemEntries(path, "*.json", SearchOption.TopDirectoryOnly);
+            Array.Sort(files, StringComparer.Ordinal);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return new RuleLoadResult<RuleCatalog>(null, [new RuleLoadError("file.unreadable", ex.Message, path)]);
+            files = [];
+            return new RuleLoadError("file.unreadable", ex.Message, path);
         }
-
-        return LoadEach(files.OrderBy(f => f, StringComparer.Ordinal), RuleSetLoader.LoadFile, calendar, path);
     }
 
     /// <summary>Loads rule sets from named UTF-8 JSON contents.</summary>

@@ -6,6 +6,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Cases;
 using ChiBo.Lifecycle;
 using ChiBo.Rules.Expressions;
@@ -76,6 +78,41 @@ public static partial class RuleSetLoader
             : Fail(new RuleLoadError(error.Code, error.Message, fileName, Path: error.Path));
     }
 
+    /// <summary>Loads a rule set from a stream of UTF-8 JSON asynchronously, as <see cref="Load(Stream, string?)"/> does.</summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
+    /// <param name="fileName">The file name to cite in errors, or null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rule set, or every error found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<RuleLoadResult<RuleSet>> LoadAsync(Stream utf8Json, string? fileName, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        var (bytes, error) = await JsonFiles.ReadBoundedAsync(utf8Json, MaxFileBytes, fileName, cancellationToken).ConfigureAwait(false);
+        return error is null
+            ? Load(bytes!, fileName)
+            : Fail(new RuleLoadError(error.Code, error.Message, fileName, Path: error.Path));
+    }
+
+    /// <summary>Loads a rule set from a file on disk asynchronously, with the safe reader of <see cref="LoadFile(string)"/>.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rule set, or every error found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<RuleLoadResult<RuleSet>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var read = await RegularFile.ReadAllBytesAsync(path, MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        return FromRead(path, read, null);
+    }
+
+    /// <summary>The rule set of bytes read from a file, or the read's error as a rule-file error.</summary>
+    internal static RuleLoadResult<RuleSet> FromRead(string path, (byte[]? Bytes, CaseFileError? Error) read, ExpressionCache? cache) =>
+        read.Error is { } error
+            ? Fail(new RuleLoadError(error.Code, error.Message, path, Path: error.Path ?? "$"))
+            : Load(read.Bytes!, path, cache);
+
     /// <summary>
     /// Loads a rule set from a file on disk. Only a regular file is opened: a named pipe, a device, a folder, a dangling
     /// or looping link is an error naming the path (<c>file.notRegular</c>, <c>file.danglingLink</c>, <c>file.linkLoop</c>);
@@ -94,13 +131,7 @@ public static partial class RuleSetLoader
 
         // The shared safe reader: only a regular file is opened (a FIFO, device, folder, dangling or looping link is
         // an error), at most MaxFileBytes + 1 bytes are read whatever size the file reports, and nothing blocks.
-        var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
-        if (error is not null)
-        {
-            return Fail(new RuleLoadError(error.Code, error.Message, path, Path: error.Path ?? "$"));
-        }
-
-        return Load(bytes!, path, cache);
+        return FromRead(path, RegularFile.ReadAllBytes(path, MaxFileBytes), cache);
     }
 
     private static RuleLoadResult<RuleSet> Fail(RuleLoadError error) => new(null, [error]);

@@ -7,6 +7,8 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Cases;
 using ChiBo.Serialization;
 using ChiBo.Utility;
@@ -50,6 +52,33 @@ public static partial class HolidayYearSerializer
     {
         Preconditions.CheckNotNull(path, nameof(path));
         var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        return error is null ? Read(bytes!, path) : new HolidayYearReadResult(null, [error]);
+    }
+
+    /// <summary>Reads a calendar file from a stream of UTF-8 JSON asynchronously, at most <see cref="MaxFileBytes"/> bytes.</summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
+    /// <param name="fileName">The file name to show in errors (<c>YYYY.json</c> names the year it must hold), or null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The official year, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<HolidayYearReadResult> ReadAsync(Stream utf8Json, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        var (bytes, error) = await JsonFiles.ReadBoundedAsync(utf8Json, MaxFileBytes, fileName, cancellationToken).ConfigureAwait(false);
+        return error is null ? Read(bytes!, fileName) : new HolidayYearReadResult(null, [error]);
+    }
+
+    /// <summary>Reads a calendar file from disk asynchronously, with the safe reader of <see cref="ReadFile"/>.</summary>
+    /// <param name="path">The file's path, cited in errors.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The official year, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<HolidayYearReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var (bytes, error) = await RegularFile.ReadAllBytesAsync(path, MaxFileBytes, cancellationToken).ConfigureAwait(false);
         return error is null ? Read(bytes!, path) : new HolidayYearReadResult(null, [error]);
     }
 

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Serialization;
 using ChiBo.Utility;
 using NodaTime;
@@ -99,6 +101,36 @@ public static class CaseFileSerializer
     {
         Preconditions.CheckNotNull(path, nameof(path));
         var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        return error is null ? Read(bytes!, path) : Fail(error);
+    }
+
+    /// <summary>
+    /// Reads a case file from a stream of UTF-8 JSON asynchronously — an ASP.NET Core request body, which forbids
+    /// synchronous reads — at most <see cref="MaxFileBytes"/> bytes, as <see cref="Read(Stream, string?)"/> does.
+    /// </summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
+    /// <param name="fileName">The file name to show in errors, or null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The case file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<CaseFileReadResult> ReadAsync(Stream utf8Json, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        var (bytes, error) = await JsonFiles.ReadBoundedAsync(utf8Json, MaxFileBytes, fileName, cancellationToken).ConfigureAwait(false);
+        return error is null ? Read(bytes!, fileName) : Fail(error);
+    }
+
+    /// <summary>Reads a case file from disk asynchronously, with the safe reader of <see cref="ReadFile"/>.</summary>
+    /// <param name="path">The file's path, cited in errors.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The case file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<CaseFileReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var (bytes, error) = await RegularFile.ReadAllBytesAsync(path, MaxFileBytes, cancellationToken).ConfigureAwait(false);
         return error is null ? Read(bytes!, path) : Fail(error);
     }
 

@@ -3,7 +3,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.IO;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Cases;
 using ChiBo.Serialization;
 using ChiBo.Utility;
@@ -38,6 +41,33 @@ public static class CellFileSerializer
     {
         Preconditions.CheckNotNull(path, nameof(path));
         var (bytes, error) = RegularFile.ReadAllBytes(path, MaxFileBytes);
+        return error is null ? Read(bytes!, path) : new CellFileReadResult(null, [error]);
+    }
+
+    /// <summary>Reads a cell file from a stream of UTF-8 JSON asynchronously, at most <see cref="MaxFileBytes"/> bytes.</summary>
+    /// <param name="utf8Json">The stream; read to its end (or just past the limit) and not closed.</param>
+    /// <param name="fileName">The file name for errors, or null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The cell file, or its errors.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<CellFileReadResult> ReadAsync(Stream utf8Json, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(utf8Json, nameof(utf8Json));
+        var (bytes, error) = await JsonFiles.ReadBoundedAsync(utf8Json, MaxFileBytes, fileName, cancellationToken).ConfigureAwait(false);
+        return error is null ? Read(bytes!, fileName) : new CellFileReadResult(null, [error]);
+    }
+
+    /// <summary>Reads a cell file from disk asynchronously, with the safe reader of <see cref="ReadFile"/>.</summary>
+    /// <param name="path">The file's path, cited in errors.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The cell file, or the errors that prevented reading it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static async Task<CellFileReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(path, nameof(path));
+        var (bytes, error) = await RegularFile.ReadAllBytesAsync(path, MaxFileBytes, cancellationToken).ConfigureAwait(false);
         return error is null ? Read(bytes!, path) : new CellFileReadResult(null, [error]);
     }
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Cases;
 using ChiBo.Serialization;
 using ChiBo.Utility;
@@ -114,6 +116,28 @@ public sealed class Roster
     public static Roster LoadDirectory(string folder)
     {
         Preconditions.CheckNotNull(folder, nameof(folder));
+        var load = LoadDirectory(folder, useAsync: false, CancellationToken.None);
+        System.Diagnostics.Debug.Assert(load.IsCompleted, "the synchronous load completes synchronously");
+        return load.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Loads a roster folder as <see cref="LoadDirectory(string)"/> does, each file read asynchronously, one at a time.
+    /// </summary>
+    /// <param name="folder">The roster folder.</param>
+    /// <param name="cancellationToken">Cancels the load between files and during a read.</param>
+    /// <returns>The roster, with an error for every entry not read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="folder"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The load was cancelled.</exception>
+    public static Task<Roster> LoadDirectoryAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(folder, nameof(folder));
+        return LoadDirectory(folder, useAsync: true, cancellationToken).AsTask();
+    }
+
+    // One implementation for both: with useAsync false every await completes synchronously.
+    private static async ValueTask<Roster> LoadDirectory(string folder, bool useAsync, CancellationToken cancellationToken)
+    {
         var reading = new Reading();
         var names = new List<string>();
         try
@@ -146,7 +170,10 @@ public sealed class Roster
         names.Sort(StringComparer.Ordinal);
         if (names.Find(n => string.Equals(Path.GetFileName(n), CellFileName, StringComparison.Ordinal)) is { } cellPath)
         {
-            reading.AddCell(CellFileSerializer.ReadFile(cellPath));
+            var (cellBytes, cellError) = useAsync
+                ? await RegularFile.ReadAllBytesAsync(cellPath, CellFileSerializer.MaxFileBytes, cancellationToken).ConfigureAwait(false)
+                : RegularFile.ReadAllBytes(cellPath, CellFileSerializer.MaxFileBytes);
+            reading.AddCell(cellError is null ? CellFileSerializer.Read(cellBytes!, cellPath) : new CellFileReadResult(null, [cellError]));
         }
 
         foreach (var path in names)
@@ -173,7 +200,10 @@ public sealed class Roster
                 continue;
             }
 
-            var (bytes, error) = RegularFile.ReadAllBytes(path, CaseFileSerializer.MaxFileBytes);
+            cancellationToken.ThrowIfCancellationRequested();
+            var (bytes, error) = useAsync
+                ? await RegularFile.ReadAllBytesAsync(path, CaseFileSerializer.MaxFileBytes, cancellationToken).ConfigureAwait(false)
+                : RegularFile.ReadAllBytes(path, CaseFileSerializer.MaxFileBytes);
             if (error is not null)
             {
                 reading.AddError(path, error);

@@ -3,6 +3,8 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Cases;
 
 namespace ChiBo.Serialization;
@@ -95,6 +97,20 @@ internal static partial class JsonFiles
     /// </summary>
     internal static (byte[]? Bytes, CaseFileError? Error) ReadBounded(Stream stream, int maxBytes, string? fileName)
     {
+        var read = ReadBounded(stream, maxBytes, fileName, useAsync: false, CancellationToken.None);
+        System.Diagnostics.Debug.Assert(read.IsCompleted, "the synchronous read completes synchronously");
+        return read.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Reads a stream into memory as <see cref="ReadBounded(Stream, int, string?)"/> does, asynchronously.</summary>
+    internal static ValueTask<(byte[]? Bytes, CaseFileError? Error)> ReadBoundedAsync(Stream stream, int maxBytes, string? fileName, CancellationToken cancellationToken) =>
+        ReadBounded(stream, maxBytes, fileName, useAsync: true, cancellationToken);
+
+    // One implementation for both: with useAsync false every await completes synchronously.
+    private static async ValueTask<(byte[]? Bytes, CaseFileError? Error)> ReadBounded(
+        Stream stream, int maxBytes, string? fileName, bool useAsync, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
         {
             return (null, TooLarge(stream.Length - stream.Position, maxBytes, fileName));
@@ -114,7 +130,9 @@ internal static partial class JsonFiles
                 Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes + 1L));
             }
 
-            var read = stream.Read(buffer, length, buffer.Length - length);
+            var read = useAsync
+                ? await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)
+                : stream.Read(buffer, length, buffer.Length - length);
             if (read == 0)
             {
                 break;

@@ -1,6 +1,9 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 using ChiBo.Cases;
 using Microsoft.Win32.SafeHandles;
 
@@ -54,7 +57,28 @@ internal static partial class RegularFile
     /// <returns>The bytes, or the error.</returns>
     internal static (byte[]? Bytes, CaseFileError? Error) ReadAllBytes(string path, int maxBytes)
     {
+        var read = ReadAllBytes(path, maxBytes, useAsync: false, CancellationToken.None);
+        Debug.Assert(read.IsCompleted, "the synchronous read completes synchronously");
+        return read.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Reads a whole regular file as <see cref="ReadAllBytes(string, int)"/> does, the bytes read asynchronously (the
+    /// checks of the path and the handle never block). Never throws for a bad path or file.
+    /// </summary>
+    /// <param name="path">The path, cited in every error.</param>
+    /// <param name="maxBytes">The most bytes accepted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The bytes, or the error.</returns>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    internal static ValueTask<(byte[]? Bytes, CaseFileError? Error)> ReadAllBytesAsync(string path, int maxBytes, CancellationToken cancellationToken) =>
+        ReadAllBytes(path, maxBytes, useAsync: true, cancellationToken);
+
+    // One implementation for both: with useAsync false every await completes synchronously.
+    private static async ValueTask<(byte[]? Bytes, CaseFileError? Error)> ReadAllBytes(string path, int maxBytes, bool useAsync, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(path);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             if (CheckPath(path) is { } refused)
@@ -79,7 +103,7 @@ internal static partial class RegularFile
                 return (null, JsonFiles.TooLarge(length, maxBytes, path));
             }
 
-            return ReadBounded(handle, path, maxBytes, length);
+            return await ReadBounded(handle, path, maxBytes, length, useAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -206,7 +230,8 @@ internal static partial class RegularFile
 
     // Reads at most maxBytes + 1 bytes whatever the reported length: a file that reports less (a device, a file that
     // grows) is still never read past the bound, and the buffer never grows beyond maxBytes + 1.
-    private static (byte[]? Bytes, CaseFileError? Error) ReadBounded(SafeFileHandle handle, string path, int maxBytes, long reported)
+    private static async ValueTask<(byte[]? Bytes, CaseFileError? Error)> ReadBounded(
+        SafeFileHandle handle, string path, int maxBytes, long reported, bool useAsync, CancellationToken cancellationToken)
     {
         var buffer = new byte[(int)Math.Min(maxBytes + 1L, Math.Max(reported, 0) + 1)];
         var length = 0;
@@ -222,7 +247,9 @@ internal static partial class RegularFile
                 Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 4096), maxBytes + 1L));
             }
 
-            var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+            var read = useAsync
+                ? await RandomAccess.ReadAsync(handle, buffer.AsMemory(length), length, cancellationToken).ConfigureAwait(false)
+                : RandomAccess.Read(handle, buffer.AsSpan(length), length);
             if (read == 0)
             {
                 break;

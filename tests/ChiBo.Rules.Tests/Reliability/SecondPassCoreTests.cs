@@ -116,16 +116,16 @@ public sealed class SecondPassCoreTests
     // This is a hang guard, not a speed goal (the speed is measured by LargeCaseBenchmarks): 20 evaluations
     // took ≥ 36 s before the fix and take milliseconds now; 30 s is far from both.
     [Fact]
-    public async Task Ten_thousand_distinct_introducers_evaluate_in_linear_time()
+    public async Task A_case_at_the_event_limit_with_distinct_introducers_evaluates_in_linear_time()
     {
-        var ids = Enumerable.Range(0, 10_000).Select(i => ($"dv-{i:D5}", 2005, 24)).ToList();
+        var ids = Enumerable.Range(0, 9_990).Select(i => ($"dv-{i:D5}", 2005, 24)).ToList();
         var file = WithIntroducers(ids);
         var evaluator = new CaseEvaluator(Cases.Catalog);
         var run = Task.Run(() =>
         {
             for (var i = 0; i < 20; i++)
             {
-                Assert.Equal(10_000, Built(file).Count);
+                Assert.Equal(9_990, Built(file).Count);
                 Assert.True(evaluator.Evaluate(file, Vote).IsEvaluated);
             }
         });
