@@ -67,7 +67,11 @@ public sealed class CaseFile : IEquatable<CaseFile>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonElement? Extensions { get; }
 
-    /// <summary>Returns a copy with one more event appended at the end of the file.</summary>
+    /// <summary>
+    /// Returns a copy with one more event appended at the end of the file — <b>without any check</b>: neither whether the
+    /// event can follow the case's stage, nor the bounds the reader enforces. To record an event a cell reports, use
+    /// <see cref="Lifecycle.CaseLifecycle.TryAppend"/>, which refuses what cannot happen and says why.
+    /// </summary>
     /// <param name="caseEvent">The event to append.</param>
     /// <returns>A new case file; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caseEvent"/> is null.</exception>
