@@ -100,6 +100,34 @@ public partial class RuleSetLoaderTests
         Assert.Equal("expression.tooComplex", Assert.Single(LoadOnSmallStack(RuleFuzz.OneRule(chain)).Errors).Code); // a tree deeper than 64
     }
 
+    // Issue 18 defect 1, a host calling from deep in its own stack: with 60 KB left of 256 KB, the deepest expressions the
+    // bounds admit (each needs about 100-128 KB parsed there) are parsed on a thread of their own, and load or are refused.
+    [Fact]
+    public void The_deepest_admitted_expressions_load_from_a_thread_with_little_stack_left()
+    {
+        var deepest = new[]
+        {
+            string.Concat(Enumerable.Repeat("!!!iif(age.exceptionApproved, ", 16)) + "true" + string.Concat(Enumerable.Repeat(", false)", 16)),
+            string.Concat(Enumerable.Repeat("-Math.Abs(", 16)) + "age.months" + new string(')', 16) + " > params.minAgeMonths",
+            string.Concat(Enumerable.Repeat("!!!(", 16)) + "age.exceptionApproved" + new string(')', 16),
+        };
+        foreach (var expression in deepest)
+        {
+            var result = RuleFuzz.OnSmallStack(() => WithStackUsed(180, () => RuleSetLoader.Load(RuleFuzz.OneRule(expression), "deep.json")));
+            Assert.True(result.IsValid || result.Errors.Single().Code == "expression.tooComplex", expression);
+        }
+    }
+
+    /// <summary>Runs <paramref name="run"/> after using about <paramref name="kilobytes"/> KB of the thread's stack.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static T WithStackUsed<T>(int kilobytes, Func<T> run)
+    {
+        Span<byte> used = stackalloc byte[1024];
+        used[kilobytes % 1024] = 1;
+        var result = kilobytes <= 1 ? run() : WithStackUsed(kilobytes - 1, run);
+        return used[kilobytes % 1024] == 1 ? result : throw new InvalidOperationException();
+    }
+
     // Issue 18 defect 2: each loaded, then threw on every evaluation (int.MinValue / -1, a nullable without a value,
     // byte(256) = 0 after the load's check saw 256).
     [Theory]

@@ -90,9 +90,13 @@ internal static class ExpressionLexer
 
     /// <summary>The refusal of the text, or null when the parser may read it.</summary>
     /// <param name="text">The expression.</param>
+    /// <param name="deepest">The deepest nesting met (at most <see cref="RuleLanguage.MaxNesting"/> when the text passes).</param>
+    /// <param name="deepestGroups">The deepest nesting of parentheses and calls met, the costliest levels for the parser's stack.</param>
     /// <returns>The refusal, with the 0-based position of the token refused.</returns>
-    public static ExpressionError? Check(string text)
+    public static ExpressionError? Check(string text, out int deepest, out int deepestGroups)
     {
+        deepest = 0;
+        deepestGroups = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return new ExpressionError("expression.syntax", "the expression is empty", null);
@@ -138,9 +142,10 @@ internal static class ExpressionLexer
                     }
 
                     groups++;
+                    deepestGroups = Math.Max(deepestGroups, groups);
                     unaryOf[groups] = 0;
                     questionsOf[groups] = 0;
-                    error = Deeper(ref nesting, 1, at);
+                    error = Deeper(ref nesting, ref deepest, 1, at);
                     previous = Previous.Operator;
                     i++;
                     break;
@@ -164,13 +169,13 @@ internal static class ExpressionLexer
                     break;
 
                 case '!':
-                    error = Unary(unaryOf, groups, ref nesting, at);
+                    error = Unary(unaryOf, groups, ref nesting, ref deepest, at);
                     previous = Previous.Operator;
                     i++;
                     break;
 
                 case '-' or '+' when previous == Previous.Operator:
-                    error = Unary(unaryOf, groups, ref nesting, at);
+                    error = Unary(unaryOf, groups, ref nesting, ref deepest, at);
                     i++;
                     break;
 
@@ -220,7 +225,7 @@ internal static class ExpressionLexer
                 case '?':
                     EndOperand(unaryOf, groups, ref nesting);
                     questionsOf[groups]++;
-                    error = Deeper(ref nesting, 1, at);
+                    error = Deeper(ref nesting, ref deepest, 1, at);
                     previous = Previous.Operator;
                     i++;
                     break;
@@ -280,7 +285,7 @@ internal static class ExpressionLexer
 
                         if (word.Equals("not", StringComparison.OrdinalIgnoreCase))
                         {
-                            error = Unary(unaryOf, groups, ref nesting, at);
+                            error = Unary(unaryOf, groups, ref nesting, ref deepest, at);
                             previous = Previous.Operator;
                             break;
                         }
@@ -431,14 +436,14 @@ internal static class ExpressionLexer
         }
     }
 
-    private static ExpressionError? Unary(Span<int> unaryOf, int group, ref int nesting, int at)
+    private static ExpressionError? Unary(Span<int> unaryOf, int group, ref int nesting, ref int deepest, int at)
     {
         if (++unaryOf[group] > RuleLanguage.MaxParenthesisDepth)
         {
             return TooComplex($"more than {RuleLanguage.MaxParenthesisDepth} operators in a row", at);
         }
 
-        return Deeper(ref nesting, 1, at);
+        return Deeper(ref nesting, ref deepest, 1, at);
     }
 
     /// <summary>A binary operator ends the operand before it: the operators in a row that applied to it are done.</summary>
@@ -448,9 +453,10 @@ internal static class ExpressionLexer
         unaryOf[group] = 0;
     }
 
-    private static ExpressionError? Deeper(ref int nesting, int by, int at)
+    private static ExpressionError? Deeper(ref int nesting, ref int deepest, int by, int at)
     {
         nesting += by;
+        deepest = Math.Max(deepest, nesting);
         return nesting > RuleLanguage.MaxNesting
             ? TooComplex($"the expression nests deeper than {RuleLanguage.MaxNesting} (parentheses, calls, operators in a row and conditionals together)", at)
             : null;

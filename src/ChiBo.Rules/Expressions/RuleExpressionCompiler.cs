@@ -5,6 +5,7 @@ using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -95,15 +96,49 @@ internal static partial class RuleExpressionCompiler
             && pendingBits == 0b01 && errorBits == 0;
     }
 
-    /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing.</summary>
+    /// <summary>
+    /// The stack of the thread that parses when the caller's thread has little left (see <see cref="Check"/>): 1 MiB,
+    /// eight times what the deepest expression the bounds admit needs (docs/reliability.md).
+    /// </summary>
+    private const int ParserThreadStackBytes = 1 << 20;
+
+    /// <summary>
+    /// The deepest nesting, and nesting of parentheses and calls (each costs the parser about 8 KB of stack), parsed on
+    /// the caller's thread: at most about 40 KB of stack. Deeper text is parsed on a thread of its own.
+    /// </summary>
+    private const int CallerThreadNesting = 16, CallerThreadGroups = 4;
+
+    /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing. Never throws.</summary>
     /// <param name="expression">The rule text.</param>
     /// <returns>The checked expression, or why it is refused.</returns>
+    /// <remarks>
+    /// The pre-check bounds the parser's recursion (<see cref="ExpressionLexer"/>): the deepest expression it admits
+    /// loads in about 128 KB of stack. An expression nested deeper than <see cref="CallerThreadNesting"/> or
+    /// <see cref="CallerThreadGroups"/> (rare: the shipped rules nest at most 2 deep), or any when the calling thread has less than 128 KB left (a host calling
+    /// from deep in its own stack), is parsed on a thread of its own with <see cref="ParserThreadStackBytes"/>; so the
+    /// caller's thread never needs more than a few tens of KB.
+    /// </remarks>
     public static (CheckedExpression? Expression, ExpressionError? Error) Check(string expression)
     {
-        if (ExpressionLexer.Check(expression) is { } refused)
+        if (ExpressionLexer.Check(expression, out var nesting, out var groups) is { } refused)
         {
             return (null, refused);
         }
+
+        if (nesting > CallerThreadNesting || groups > CallerThreadGroups || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            (CheckedExpression?, ExpressionError?) result = default;
+            var thread = new Thread(() => result = ParseAndGuard(expression), ParserThreadStackBytes) { IsBackground = true, Name = "ChiBo rule parser" };
+            thread.Start();
+            thread.Join();
+            return result;
+        }
+
+        return ParseAndGuard(expression);
+    }
+
+    private static (CheckedExpression? Expression, ExpressionError? Error) ParseAndGuard(string expression)
+    {
 
         var groups = RuleLanguage.Groups.Select(g => Expression.Parameter(g.Property.PropertyType, g.Name)).ToArray();
         var parametersParameter = Expression.Parameter(typeof(RuleParameters), RuleLanguage.ParametersName);
