@@ -528,7 +528,9 @@ public static partial class RuleSetLoader
             if (error is not null)
             {
                 var at = error.Position is { } p ? $" (at character {p + 1} of the expression)" : string.Empty;
-                errors.Add(new RuleLoadError(error.Code, $"{field} '{text}' {Describe(error)}{at}", file, rule, workflow, Path: path));
+                // A hostile text may be 2,000 characters of '(': quote its start only.
+                var quoted = text.Length <= 160 ? text : text[..150] + "…";
+                errors.Add(new RuleLoadError(error.Code, $"{field} '{quoted}' {Describe(error)}{at}", file, rule, workflow, Path: path));
                 columnOffsets.Add(error.Position is { } q ? q + 1 : 0);
                 return null;
             }
