@@ -514,15 +514,17 @@ public static partial class RuleSetLoader
             }
 
             // Parsed and checked once per text for the whole load; what depends on this rule set's values, here.
-            var (expression, error) = cache.Check(text);
+            CheckedExpression? expression;
+            ExpressionError? error;
             try
             {
+                (expression, error) = cache.Check(text);
                 error ??= RuleExpressionCompiler.CheckWith(expression!, parameters);
             }
             catch (Exception ex)
             {
                 // Defence in depth: no check may make the loader throw.
-                error = new ExpressionError("expression.invalid", $"the expression could not be checked ({ex.GetType().Name})", null);
+                (expression, error) = (null, new ExpressionError("expression.invalid", $"the expression could not be checked ({ex.GetType().Name})", null));
             }
 
             if (error is not null)

@@ -349,7 +349,7 @@ internal static class ExpressionLexer
     /// Skips a string literal as the parser's tokenizer does: a backslash before one of <c>\ a b f n r t v</c> or before
     /// <c>"</c> takes that character with it, so <c>"\""</c> is one string.
     /// </summary>
-    private static ExpressionError? SkipString(string text, ref int i)
+    internal static ExpressionError? SkipString(string text, ref int i)
     {
         var start = i;
         var balanced = false;

@@ -39,8 +39,8 @@ internal sealed record ExpressionError(string Code, string Message, int? Positio
 internal sealed record CheckedExpression(Expression Body, IReadOnlyList<ParameterExpression> Groups, ParameterExpression Parameters);
 
 /// <summary>
-/// Turns rule text into compiled code in five steps, all at load: a lexical pre-check (length, nesting, the
-/// <c>new</c> keyword, which would make the parser emit types), the parser of RulesEngine's expressions
+/// Turns rule text into compiled code in five steps, all at load: a lexical pre-check (<see cref="ExpressionLexer"/>:
+/// length, nesting, and only the tokens and words of the documented language), the parser of RulesEngine's expressions
 /// (System.Linq.Dynamic.Core's <see cref="ExpressionParser"/>, configured as RulesEngine 6's
 /// <c>RuleExpressionParser</c> configures it, see <see cref="Config"/>) over one parameter per facts group and
 /// <c>params</c>, the
@@ -114,9 +114,9 @@ internal static partial class RuleExpressionCompiler
     /// <remarks>
     /// The pre-check bounds the parser's recursion (<see cref="ExpressionLexer"/>): the deepest expression it admits
     /// loads in about 128 KB of stack. An expression nested deeper than <see cref="CallerThreadNesting"/> or
-    /// <see cref="CallerThreadGroups"/> (rare: the shipped rules nest at most 2 deep), or any when the calling thread has less than 128 KB left (a host calling
-    /// from deep in its own stack), is parsed on a thread of its own with <see cref="ParserThreadStackBytes"/>; so the
-    /// caller's thread never needs more than a few tens of KB.
+    /// <see cref="CallerThreadGroups"/> (rare: the shipped rules nest at most 2 deep), or any when the calling thread
+    /// has less than 128 KB left (a host calling from deep in its own stack), is parsed on a thread of its own with
+    /// <see cref="ParserThreadStackBytes"/>; so the caller's thread never needs more than a few tens of KB.
     /// </remarks>
     public static (CheckedExpression? Expression, ExpressionError? Error) Check(string expression)
     {
@@ -128,7 +128,20 @@ internal static partial class RuleExpressionCompiler
         if (nesting > CallerThreadNesting || groups > CallerThreadGroups || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             (CheckedExpression?, ExpressionError?) result = default;
-            var thread = new Thread(() => result = ParseAndGuard(expression), ParserThreadStackBytes) { IsBackground = true, Name = "ChiBo rule parser" };
+            var thread = new Thread(
+                () =>
+                {
+                    // An exception left on this thread would end the process: whatever fails is a refusal.
+                    try
+                    {
+                        result = ParseAndGuard(expression);
+                    }
+                    catch (Exception ex)
+                    {
+                        result = (null, new ExpressionError("expression.invalid", $"the expression could not be checked ({ex.GetType().Name})", null));
+                    }
+                },
+                ParserThreadStackBytes) { IsBackground = true, Name = "ChiBo rule parser" };
             thread.Start();
             thread.Join();
             return result;
@@ -139,7 +152,6 @@ internal static partial class RuleExpressionCompiler
 
     private static (CheckedExpression? Expression, ExpressionError? Error) ParseAndGuard(string expression)
     {
-
         var groups = RuleLanguage.Groups.Select(g => Expression.Parameter(g.Property.PropertyType, g.Name)).ToArray();
         var parametersParameter = Expression.Parameter(typeof(RuleParameters), RuleLanguage.ParametersName);
         var all = groups.Append(parametersParameter).ToArray();
