@@ -25,6 +25,17 @@ public readonly record struct GateOutcome(RuleWorkflow Workflow, ulong Passed, u
     /// <returns>True when pending.</returns>
     public bool IsPending(int index) => (Pending & (1UL << index)) != 0;
 
+    /// <summary>
+    /// Bit i set when rule i could not be judged: its expression failed when run (neither passed nor pending). The
+    /// loader refuses every expression that could fail; this is defence in depth.
+    /// </summary>
+    public ulong Errors { get; init; }
+
+    /// <summary>Whether rule <paramref name="index"/> could not be judged (see <see cref="Errors"/>).</summary>
+    /// <param name="index">The rule's index in the workflow.</param>
+    /// <returns>True when its expression failed when run.</returns>
+    public bool IsError(int index) => (Errors & (1UL << index)) != 0;
+
     /// <summary>Every rule's check, in order.</summary>
     /// <returns>The checks.</returns>
     public IReadOnlyList<RuleCheck> ToChecks()
@@ -33,7 +44,7 @@ public readonly record struct GateOutcome(RuleWorkflow Workflow, ulong Passed, u
         var checks = new RuleCheck[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
-            checks[i] = rules[i].Check(IsPassed(i), IsPending(i));
+            checks[i] = IsError(i) ? rules[i].ErrorCheck : rules[i].Check(IsPassed(i), IsPending(i));
         }
 
         return checks;

@@ -264,7 +264,8 @@ public sealed class RuleCatalog : ICaseRules
             var outcome = workflow.Evaluate(in facts);
             for (var i = 0; i < workflow.Rules.Length; i++)
             {
-                if (!outcome.IsPassed(i) && !outcome.IsPending(i))
+                // A rule that could not be evaluated (outcome.IsError) is not a finding against the case.
+                if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i))
                 {
                     var rule = workflow.Rules[i];
                     (violations ??= []).Add(new RuleViolation(rule.Id, step.Index, rule.Message, rule.Source, set.Id));

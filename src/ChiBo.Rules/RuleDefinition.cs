@@ -39,6 +39,12 @@ public sealed class RuleDefinition
             new RuleCheck(id, false, message, source) { Pending = true },
             new RuleCheck(id, true, message, source) { Pending = true },
         ];
+        ErrorCheck = new RuleCheck(id, false, message, source)
+        {
+            Error = new LocalizedText(
+                $"Không đánh giá được quy tắc {id}: biểu thức của quy tắc gặp lỗi khi chạy. Quy tắc này không đạt cũng không trượt; hãy kiểm tra lại tệp quy tắc.",
+                $"The rule {id} could not be evaluated: its expression failed when run. It is neither passed nor failed; check the rule file."),
+        };
     }
 
     /// <summary>The stable rule id, e.g. <c>age.minimum</c>.</summary>
@@ -79,6 +85,9 @@ public sealed class RuleDefinition
 
     /// <summary>The rule's check: shared instances, one per state.</summary>
     internal RuleCheck Check(bool passed, bool pending) => checks[(passed ? 1 : 0) | (pending ? 2 : 0)];
+
+    /// <summary>The rule's check when its expression failed when run: neither passed, nor failed, nor pending (shared).</summary>
+    internal RuleCheck ErrorCheck { get; }
 
     internal void AttachTo(RuleWorkflow owner, int position)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -15,6 +14,7 @@ using ChiBo.Rules.Loading;
 using ChiBo.Serialization;
 using ChiBo.Text;
 using ChiBo.Utility;
+using NodaTime;
 
 namespace ChiBo.Rules;
 
@@ -134,6 +134,12 @@ public static partial class RuleSetLoader
         return FromRead(path, RegularFile.ReadAllBytes(path, MaxFileBytes), cache);
     }
 
+    /// <summary>The earliest <c>effectiveFrom</c> accepted: the founding of the Communist Party of Vietnam (3 February 1930).</summary>
+    private static readonly LocalDate MinEffectiveFrom = new(1930, 2, 3);
+
+    /// <summary>The latest <c>effectiveFrom</c> accepted: the working-day calendar's last day.</summary>
+    private static readonly LocalDate MaxEffectiveFrom = ChiBo.Calendar.WorkingDayCalendar.MaxDate;
+
     private static RuleLoadResult<RuleSet> Fail(RuleLoadError error) => new(null, [error]);
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-]{0,63}$")]
@@ -160,9 +166,15 @@ public static partial class RuleSetLoader
                 Error("ruleSet.badId", $"the id '{id}' must be lower-case letters, digits, '.' or '-' (e.g. 2016-qd29)", "$.id");
             }
 
-            if (document.EffectiveFrom is null)
+            if (document.EffectiveFrom is not { } effectiveFrom)
             {
                 Error("ruleSet.missingField", "the rule set has no 'effectiveFrom' date", "$");
+            }
+            else if (effectiveFrom < MinEffectiveFrom || effectiveFrom > MaxEffectiveFrom)
+            {
+                Error("ruleSet.outOfRange",
+                    $"'effectiveFrom' is {effectiveFrom:uuuu-MM-dd}; it must be between {MinEffectiveFrom:uuuu-MM-dd} (the Party's founding) and {MaxEffectiveFrom:uuuu-MM-dd} (the calendar's end)",
+                    "$.effectiveFrom");
             }
 
             var title = Text(document.Title, "$.title", "title", null, null);
@@ -182,14 +194,63 @@ public static partial class RuleSetLoader
             var workflows = ImmutableArray.CreateBuilder<RuleWorkflow>(drafts.Count);
             foreach (var (gate, rules) in drafts)
             {
-                var run = RuleExpressionCompiler.CompileWorkflow(rules.Select(r => (r.Predicate, r.Pending)).ToArray(), parameters!);
-                workflows.Add(new RuleWorkflow(gate, [.. rules.Select(r => r.Rule)], run));
+                if (Compile(rules, parameters!) is { } run)
+                {
+                    workflows.Add(new RuleWorkflow(gate, [.. rules.Select(r => r.Rule)], run));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return new RuleLoadResult<RuleSet>(null, errors.ToArray());
             }
 
             return new RuleLoadResult<RuleSet>(
                 new RuleSet(id!, title!.Value, document.Description, document.EffectiveFrom!.Value,
                     [.. document.Sources!], parameters!, workflows.MoveToImmutable(), file),
                 []);
+        }
+
+        /// <summary>
+        /// The workflow's delegate, or null with an <c>expression.invalid</c> error for each rule that does not compile:
+        /// the checks before should have refused it, so this is defence in depth — the loader never throws.
+        /// </summary>
+        private WorkflowPredicate? Compile(List<RuleDraft> rules, RuleParameters parameters)
+        {
+            try
+            {
+                return RuleExpressionCompiler.CompileWorkflow(rules.Select(r => (r.Predicate, r.Pending)).ToArray(), parameters);
+            }
+            catch (Exception)
+            {
+                // Find the rules that fail alone, to name them.
+                foreach (var rule in rules)
+                {
+                    foreach (var (expression, text, field) in new[] { (rule.Predicate, rule.Rule.Expression, "Expression"), (rule.Pending, rule.Rule.PendingWhen, "pendingWhen") })
+                    {
+                        if (expression is null)
+                        {
+                            continue;
+                        }
+
+                        try
+                        {
+                            RuleExpressionCompiler.CompileWorkflow([(expression, null)], parameters);
+                        }
+                        catch (Exception ex)
+                        {
+                            Error("expression.invalid", $"{field} '{text}' could not be compiled ({ex.GetType().Name}: {ex.Message})", $"{rule.Path}.{field}", rule.Rule.Id, rule.Workflow);
+                        }
+                    }
+                }
+
+                if (errors.Count == 0)
+                {
+                    Error("expression.invalid", "the workflow's rules could not be compiled together", rules.Count > 0 ? rules[0].Path : "$.workflows", rules.FirstOrDefault()?.Rule.Id, rules.FirstOrDefault()?.Workflow);
+                }
+
+                return null;
+            }
         }
 
         /// <summary>The errors with the line and column of each path (and, in an expression, of the character).</summary>
@@ -276,15 +337,18 @@ public static partial class RuleSetLoader
 
             if (RuleParameters.IsEducationLevel(name))
             {
-                if (value.ValueKind == JsonValueKind.String
-                    && Enum.TryParse<EducationLevel>(value.GetString(), ignoreCase: true, out var level)
-                    && Enum.IsDefined(level)
-                    && !int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                // One name, exactly (letter case aside): not a number ("3"), not flags ("primary, lowerSecondary"),
+                // which Enum.TryParse would accept and combine.
+                var names = Enum.GetNames<EducationLevel>();
+                var written = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                if (written is not null && Array.FindIndex(names, n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase)) is var index and >= 0)
                 {
-                    return (int)level;
+                    return (int)Enum.Parse<EducationLevel>(names[index]);
                 }
 
-                Error("parameter.wrongType", $"'{name}' must be an education level name: {string.Join(", ", Enum.GetNames<EducationLevel>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}", path);
+                Error("parameter.wrongType",
+                    $"'{name}' must be one education level name{(written is null ? string.Empty : $", not '{written}'")}: {string.Join(", ", names.Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}",
+                    path);
                 return null;
             }
 
@@ -309,6 +373,12 @@ public static partial class RuleSetLoader
             if (documents is null)
             {
                 Error("ruleSet.missingField", "the rule set has no 'workflows'", "$");
+                return [];
+            }
+
+            if (documents.Count == 0)
+            {
+                Error("ruleSet.empty", "the rule set has no workflows: a rule set that judges nothing would pass every case", "$.workflows");
                 return [];
             }
 
@@ -359,6 +429,12 @@ public static partial class RuleSetLoader
                 if (document.Rules is not { } rules)
                 {
                     Error("workflow.missingField", "the workflow has no 'Rules'", path, workflow: name);
+                    continue;
+                }
+
+                if (rules.Count == 0)
+                {
+                    Error("workflow.empty", "the workflow has no rules: a gate with no rules would pass every case", path + ".Rules", workflow: name);
                     continue;
                 }
 
@@ -414,6 +490,11 @@ public static partial class RuleSetLoader
                 Error("rule.unsupported", $"'RuleExpressionType' must be 'LambdaExpression', not '{type}'", path + ".RuleExpressionType", id, workflow);
             }
 
+            if (document.Enabled == false)
+            {
+                Error("rule.unsupported", "'Enabled': false is not supported: a disabled rule would silently not be applied. Remove the rule, or remove 'Enabled'", path + ".Enabled", id, workflow);
+            }
+
             if (document.LocalParams is not null || document.Rules is not null)
             {
                 Error("rule.unsupported", "'LocalParams' and nested 'Rules' are not supported: write one expression over the facts", path, id, workflow);
@@ -425,20 +506,20 @@ public static partial class RuleSetLoader
             }
 
             var message = Text(document.Messages, path + ".messages", "messages", id, workflow) is { } written
-                ? MessageText.Expand(written, parameters, out var unknown) is { } expanded && unknown is null
+                ? MessageText.Expand(written, parameters, out var problem) is { } expanded
                     ? expanded
-                    : Fail("rule.message", $"the message names '{{params.{unknown}}}', which is not a parameter; the parameters are: {string.Join(", ", RuleParameters.Names)}", path + ".messages", id, workflow)
+                    : Fail("rule.message", problem!.Message, path + ".messages." + problem.Language, id, workflow)
                 : null;
             var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
             var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
-            if (errors.Count > before || predicate is null || message is null || document.Enabled == false)
+            if (errors.Count > before || predicate is null || message is null)
             {
                 return null;
             }
 
             return new RuleDraft(
                 new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, document.Description),
-                predicate, pending);
+                predicate, pending, path, workflow);
         }
 
         private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)
@@ -454,12 +535,25 @@ public static partial class RuleSetLoader
             }
 
             // Parsed and checked once per text for the whole load; what depends on this rule set's values, here.
-            var (expression, error) = cache.Check(text);
-            error ??= RuleExpressionCompiler.CheckWith(expression!, parameters);
+            CheckedExpression? expression;
+            ExpressionError? error;
+            try
+            {
+                (expression, error) = cache.Check(text);
+                error ??= RuleExpressionCompiler.CheckWith(expression!, parameters);
+            }
+            catch (Exception ex)
+            {
+                // Defence in depth: no check may make the loader throw.
+                (expression, error) = (null, new ExpressionError("expression.invalid", $"the expression could not be checked ({ex.GetType().Name})", null));
+            }
+
             if (error is not null)
             {
                 var at = error.Position is { } p ? $" (at character {p + 1} of the expression)" : string.Empty;
-                errors.Add(new RuleLoadError(error.Code, $"{field} '{text}' {Describe(error)}{at}", file, rule, workflow, Path: path));
+                // A hostile text may be 2,000 characters of '(': quote its start only.
+                var quoted = text.Length <= 160 ? text : text[..150] + "…";
+                errors.Add(new RuleLoadError(error.Code, $"{field} '{quoted}' {Describe(error)}{at}", file, rule, workflow, Path: path));
                 columnOffsets.Add(error.Position is { } q ? q + 1 : 0);
                 return null;
             }
@@ -473,6 +567,7 @@ public static partial class RuleSetLoader
             "expression.tooComplex" => $"is too complex: {error.Message}",
             "expression.type" => $"does not type-check: {error.Message}",
             "expression.unknownName" => $"names something that does not exist: {error.Message}",
+            "expression.invalid" => $"is invalid: {error.Message}",
             _ => $"does not parse: {error.Message}",
         };
 
@@ -502,5 +597,5 @@ public static partial class RuleSetLoader
     }
 
     /// <summary>A rule checked but not yet compiled: its definition and its checked expressions.</summary>
-    private sealed record RuleDraft(RuleDefinition Rule, CheckedExpression Predicate, CheckedExpression? Pending);
+    private sealed record RuleDraft(RuleDefinition Rule, CheckedExpression Predicate, CheckedExpression? Pending, string Path, string Workflow);
 }

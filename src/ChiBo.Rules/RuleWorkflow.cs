@@ -32,18 +32,18 @@ public sealed class RuleWorkflow
 
     /// <summary>Runs every rule on the facts; allocates nothing.</summary>
     /// <param name="facts">The facts of the gate.</param>
-    /// <returns>Which rules passed and which are pending, one bit per rule in order.</returns>
+    /// <returns>Which rules passed, which are pending and which could not be evaluated, one bit per rule in order; never throws.</returns>
     /// <remarks>
     /// The workflow's rules are compiled together into one delegate when the rule set loads, so this is one call:
     /// no per-rule dispatch, the rule set's parameters folded in as constants.
     /// </remarks>
     public GateOutcome Evaluate(in GateFacts facts)
     {
-        var passed = run(in facts, out var pending);
+        var passed = run(in facts, out var pending, out var errors);
 
-        // A rule that holds is passed, whatever its pendingWhen says.
-        return new GateOutcome(this, passed, pending & ~passed);
+        // A rule that holds is passed, whatever its pendingWhen says; a rule that threw is neither (see GateOutcome.Errors).
+        return new GateOutcome(this, passed, pending & ~passed) { Errors = errors };
     }
 
-    internal ulong Run(in GateFacts facts, out ulong pending) => run(in facts, out pending);
+    internal ulong Run(in GateFacts facts, out ulong pending) => run(in facts, out pending, out _);
 }

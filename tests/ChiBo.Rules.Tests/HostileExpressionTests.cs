@@ -94,6 +94,27 @@ public class HostileExpressionTests
         string.Concat(Enumerable.Repeat("age.months > 0 ? true : ", 70)) + "false",
         "age.months >= params.minAgeMonths" + new string(' ', 2000),
         string.Join(" || ", Enumerable.Repeat("age.months >= params.minAgeMonths", 3000)),
+
+        // Issue 18: nesting hidden behind an escaped quote, brackets, and what loaded then threw or made the loader throw.
+        "\"\\\"\" == \"\" || " + new string('(', 1900),
+        "\"\\\"\" == \"\" || " + new string('(', 300) + "true" + new string(')', 300),
+        string.Concat(Enumerable.Repeat("1[", 999)),
+        string.Concat(Enumerable.Repeat("true?true:", 199)) + "true",
+        "int(-double(age.months) / double(vote.fullMembers)) / -params.introducersWithEndorsement == age.months",
+        "int(age.months + null) >= params.minAgeMonths",
+        "int(iif(vote.held, vote.inFavour, null)) >= params.minAgeMonths",
+        "age.months / byte(params.ceremonyDeadlineWorkingDays) > params.minAgeMonths",
+        "params == null",
+        "np(params.minAgeMonths) <= age.months",
+        "iif(vote.held, params, params) == null",
+        "NEW (age.months as x).x > 0",
+        "age.months + null >= params.minAgeMonths",
+        "age.months = params.minAgeMonths",
+        "age.months <> params.minAgeMonths",
+        "age.months in (params.minAgeMonths, params.maxAgeMonths)",
+        "vote.held & age.exceptionApproved",
+        "vote.held | age.exceptionApproved",
+        "vote.held ?? age.exceptionApproved",
     ];
 
     [Theory]

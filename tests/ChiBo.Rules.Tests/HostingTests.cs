@@ -103,6 +103,48 @@ public class HostingTests
         }
     }
 
+    // Issue 18 defect 2, defence in depth: a rule that fails when run is a rule error in the answer, and logged.
+    [Fact]
+    public void A_rule_that_fails_when_run_is_a_rule_error_in_the_answer_and_is_logged()
+    {
+        var shipped = RuleSetLoader.LoadFile(Path.Combine(RuleFiles.Folder, "2016-qd29.json")).GetValueOrThrow();
+        var sound = ChiBo.Rules.Expressions.RuleExpressionCompiler.Check("age.months >= params.minAgeMonths").Expression!;
+        var age = sound.Groups[0];
+        var months = System.Linq.Expressions.Expression.Property(age, "Months");
+
+        // Built in code, past the loader: age.months / (age.years - age.years) divides by 0 on every case.
+        var throwing = sound with
+        {
+            Body = System.Linq.Expressions.Expression.Equal(
+                System.Linq.Expressions.Expression.Divide(months, System.Linq.Expressions.Expression.Subtract(System.Linq.Expressions.Expression.Property(age, "Years"), System.Linq.Expressions.Expression.Property(age, "Years"))),
+                months),
+        };
+        var workflows = shipped.Workflows.Select(w => new RuleWorkflow(
+            w.Gate,
+            [new RuleDefinition("test.broken", "age.months / (age.years - age.years) == age.months", null, "test", new Text.LocalizedText("Hỏng", "Broken"), null)],
+            ChiBo.Rules.Expressions.RuleExpressionCompiler.CompileWorkflow([(throwing, null)], shipped.Parameters)));
+        var set = new RuleSet(shipped.Id, shipped.Title, null, shipped.EffectiveFrom, shipped.Sources, shipped.Parameters, [.. workflows], null);
+        var catalog = RuleCatalog.Create([set]).GetValueOrThrow();
+
+        var logs = new ListLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var service = new CaseEvaluationService(
+            new CaseEvaluator(catalog), new FakeClock(Instant.FromUtc(2019, 6, 9, 18, 0)),
+            Microsoft.Extensions.Options.Options.Create(new ChiBoOptions()), factory.CreateLogger<CaseEvaluationService>());
+        var file = new ChiBo.Cases.CaseFile(Cases.Person(new LocalDate(1994, 1, 1)), Cases.GrassrootsCell, [.. Cases.Dossier(new LocalDate(2019, 6, 3))]);
+
+        var evaluation = service.Evaluate(file).Value!;
+        var check = Assert.Single(evaluation.Checks);
+        Assert.Equal("test.broken", check.Rule);
+        Assert.False(check.Passed);
+        Assert.False(check.Pending);
+        Assert.Contains("could not be evaluated", check.Error!.Value.En, StringComparison.Ordinal);
+        Assert.DoesNotContain(evaluation.Violations, v => v.Rule == "test.broken"); // not a finding against the case
+        Assert.Contains(logs.Messages, m => m.Contains("test.broken", StringComparison.Ordinal) && m.Contains("could not be evaluated", StringComparison.Ordinal));
+        Assert.Contains("\"error\":", System.Text.Json.JsonSerializer.Serialize(check, ChiBo.Serialization.ChiBoJson.Options), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"error\"", System.Text.Json.JsonSerializer.Serialize(check with { Error = null }, ChiBo.Serialization.ChiBoJson.Options), StringComparison.Ordinal);
+    }
+
     private sealed class ListLoggerProvider : ILoggerProvider
     {
         public ConcurrentQueue<string> Messages { get; } = new();

@@ -58,12 +58,13 @@ public partial class RuleSetLoaderTests
         Assert.NotNull(error.Line);
     }
 
-    // Found by fuzzing: System.Linq.Dynamic.Core threw IndexOutOfRangeException on this text.
+    // Found by fuzzing: System.Linq.Dynamic.Core threw IndexOutOfRangeException on this text. Since issue 18 the
+    // pre-check refuses '??' (and np) before the parser runs; whatever else the parser throws is expression.syntax.
     [Fact]
-    public void Text_that_crashes_the_expression_parser_is_a_syntax_error()
+    public void Text_that_crashed_the_expression_parser_is_refused()
     {
         var error = Assert.Single(RuleFuzz.LoadChecked(RuleFuzz.OneRule("education.level ?? !true <= np(ceremony.decisionReceived)"), "np").Errors);
-        Assert.Equal("expression.syntax", error.Code);
+        Assert.Equal("expression.forbidden", error.Code);
         Assert.Equal("age.minimum", error.Rule);
         Assert.NotNull(error.Line);
     }

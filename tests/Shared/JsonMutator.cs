@@ -59,6 +59,16 @@ public enum JsonMutation
 
     /// <summary>A byte-order mark, comments, a trailing comma, or an empty or scalar document.</summary>
     Framing,
+
+    /// <summary>
+    /// A string replaced by a near miss of itself: a placeholder written almost right (<c>{Params.x}</c>,
+    /// <c>{ params.x }</c>, <c>{params.x:unknownFormat}</c>, a lone brace), a list of names (<c>"a, b"</c>, which an
+    /// enumeration reader may take for flags), a number in a string, the same name in another letter case.
+    /// </summary>
+    NearMissText,
+
+    /// <summary>An array or object emptied (<c>[]</c>, <c>{}</c>): a list with nothing in it.</summary>
+    EmptyContainer,
 }
 
 /// <summary>
@@ -340,6 +350,32 @@ public static class JsonMutator
                 break;
             }
 
+            case JsonMutation.NearMissText:
+            {
+                var strings = all.Where(s => s.Node is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToList();
+                var targets = strings.Count > 0 ? strings : all.Where(s => s.Parent is not null).ToList();
+                var chosen = Pick(targets, random);
+                var original = chosen.Node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "x";
+                var near = NearMiss(original, random);
+                Replace(chosen, JsonValue.Create(near));
+                description = $"{chosen.Path} := \"{Shorten(near)}\" (a near miss)";
+                break;
+            }
+
+            case JsonMutation.EmptyContainer:
+            {
+                var containers = all.Where(s => s.Node is JsonArray { Count: > 0 } or JsonObject { Count: > 0 } && s.Parent is not null).ToList();
+                if (containers.Count == 0)
+                {
+                    return Frame(Encoding.UTF8.GetBytes(root.ToJsonString()), random);
+                }
+
+                var chosen = Pick(containers, random);
+                Replace(chosen, chosen.Node is JsonArray ? new JsonArray() : new JsonObject());
+                description = $"{chosen.Path} emptied";
+                break;
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(mutation), mutation, "not a tree mutation");
         }
@@ -529,6 +565,36 @@ public static class JsonMutator
             default:
                 return "unknown" + random.Next(100).ToString(CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>A near miss of a text: placeholders almost right, a list of names, a number as text, another letter case.</summary>
+    private static string NearMiss(string text, Random random)
+    {
+        var placeholder = text.IndexOf("{params.", StringComparison.Ordinal);
+        if (placeholder >= 0 && random.Next(3) > 0)
+        {
+            var close = text.IndexOf('}', placeholder);
+            var inside = close < 0 ? text[(placeholder + 1)..] : text[(placeholder + 1)..close];
+            string[] variants =
+            [
+                "{P" + inside[1..] + "}", "{ " + inside + " }", "{" + inside + ":unknownFormat}", "{" + inside + ":Years}",
+                "{" + inside, inside + "}", "{" + inside + "}}", "{{" + inside + "}", "{" + inside.Replace("params.", string.Empty, StringComparison.Ordinal) + "}",
+                "{params.}", "{}", "{" + inside.ToUpperInvariant() + "}", "{" + inside + " }",
+            ];
+            var variant = variants[random.Next(variants.Length)];
+            return text[..placeholder] + variant + (close < 0 ? string.Empty : text[(close + 1)..]);
+        }
+
+        return random.Next(7) switch
+        {
+            0 => text + ", " + text,
+            1 => "primary, lowerSecondary",
+            2 => random.Next(-2, 10).ToString(CultureInfo.InvariantCulture),
+            3 => " " + text,
+            4 => SwapCase(text),
+            5 => text.Insert(random.Next(text.Length + 1), random.Next(2) == 0 ? "{" : "}"),
+            _ => text.Insert(random.Next(text.Length + 1), "{params.minAgeMonths" + (random.Next(2) == 0 ? ":years}" : "}")),
+        };
     }
 
     private static string SwapCase(string name) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using ChiBo.Lifecycle;
 using ChiBo.Text;
 using NodaTime;
@@ -54,6 +55,15 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// false until it does, and the check is not a finding against the case.
     /// </summary>
     public bool Pending { get; init; }
+
+    /// <summary>
+    /// Why the rule could not be judged, in both languages, or null when it was: a rule whose expression failed when
+    /// run is neither passed (<see cref="Passed"/> is false) nor failed nor pending, and is not a finding against the
+    /// case. The rule loader refuses every expression that could fail, so this is defence in depth. Written in JSON
+    /// only when set (<c>"error": {"vi": …, "en": …}</c>), so that an answer without rule errors reads as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Error { get; init; }
 }
 
 /// <summary>

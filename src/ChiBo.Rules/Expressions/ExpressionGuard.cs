@@ -11,7 +11,9 @@ namespace ChiBo.Rules.Expressions;
 /// types, arithmetic, comparison, logic, the conditional, numeric conversions and <c>Math.Min/Max/Abs</c> pass.
 /// Reflection (<c>GetType()</c>, <c>typeof</c>), static members (<c>DateTime.Now</c>), constructors, lambdas,
 /// collections and every other method are refused — so an expression can neither leave the case's facts nor
-/// run without bound.
+/// run without bound. Every value of the tree is true/false, an int, a long, a double or a string: no null, no
+/// nullable value (whose conversion to a number throws when it has none), no narrower number (whose conversion
+/// changes a value: <c>byte(256)</c> is 0), and a group or <c>params</c> only as the owner of a member it reads.
 /// </summary>
 internal sealed class ExpressionGuard : ExpressionVisitor
 {
@@ -19,16 +21,19 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     private static readonly HashSet<Type> LiteralTypes =
         [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(string)];
 
-    private static readonly HashSet<Type> NumericTypes =
-        [typeof(int), typeof(long), typeof(double), typeof(float), typeof(short), typeof(byte)];
+    // The numbers of the language; a literal of any other numeric type is refused as a number in the text.
+    private static readonly HashSet<Type> NumericTypes = [typeof(int), typeof(long), typeof(double)];
 
+    // The type of every value in the tree (a group or params may only own a member read: see VisitMember).
+    private static readonly HashSet<Type> ValueTypes = [typeof(bool), typeof(int), typeof(long), typeof(double), typeof(string)];
+
+    // The documented operators only: no '&', '|', '^' (bitwise, or logic that evaluates both sides), no '??'.
     private static readonly HashSet<ExpressionType> BinaryOperators =
     [
         ExpressionType.Add, ExpressionType.Subtract, ExpressionType.Multiply, ExpressionType.Divide,
-        ExpressionType.Modulo, ExpressionType.AndAlso, ExpressionType.OrElse, ExpressionType.And,
-        ExpressionType.Or, ExpressionType.ExclusiveOr, ExpressionType.Equal, ExpressionType.NotEqual,
-        ExpressionType.LessThan, ExpressionType.LessThanOrEqual, ExpressionType.GreaterThan,
-        ExpressionType.GreaterThanOrEqual, ExpressionType.Coalesce,
+        ExpressionType.Modulo, ExpressionType.AndAlso, ExpressionType.OrElse, ExpressionType.Equal,
+        ExpressionType.NotEqual, ExpressionType.LessThan, ExpressionType.LessThanOrEqual, ExpressionType.GreaterThan,
+        ExpressionType.GreaterThanOrEqual,
     ];
 
     private readonly IReadOnlySet<ParameterExpression> parameters;
@@ -64,7 +69,15 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
         try
         {
-            return base.Visit(node);
+            var visited = base.Visit(node);
+
+            // After the node's own check (which names a method or an operator better than its type would).
+            if (Refusal is null && node is not ParameterExpression && !ValueTypes.Contains(node.Type))
+            {
+                Refuse(DescribeValue(node.Type));
+            }
+
+            return visited;
         }
         finally
         {
@@ -72,13 +85,13 @@ internal sealed class ExpressionGuard : ExpressionVisitor
         }
     }
 
+    // Reached only for a group or params used as a value ('params == null', 'iif(c, age, age)'): VisitMember does
+    // not visit the owner of a member it allows.
     protected override Expression VisitParameter(ParameterExpression node)
     {
-        if (!parameters.Contains(node))
-        {
-            Refuse($"'{node.Name}' is not a name of the rule language");
-        }
-
+        Refuse(parameters.Contains(node)
+            ? $"'{node.Name}' is not a value: write one of its names ({node.Name}.{(RuleLanguage.MembersByType.TryGetValue(node.Type, out var names) ? names[0] : "…")})"
+            : $"'{node.Name}' is not a name of the rule language");
         return node;
     }
 
@@ -98,7 +111,13 @@ internal sealed class ExpressionGuard : ExpressionVisitor
             return node;
         }
 
-        return base.VisitMember(node);
+        if (node.Expression is not ParameterExpression owner || !parameters.Contains(owner))
+        {
+            Refuse($"'{node.Member.Name}' is read from a computed value: write {Describe(node.Expression.Type)}.{RuleLanguage.CamelCase(property.Name)} itself");
+            return node;
+        }
+
+        return node;
     }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
@@ -116,7 +135,11 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
     protected override Expression VisitConstant(ConstantExpression node)
     {
-        if (node.Value is not null && !LiteralTypes.Contains(node.Type))
+        if (node.Value is null)
+        {
+            Refuse("null is not in the rule language: every fact and parameter has a value");
+        }
+        else if (!LiteralTypes.Contains(node.Type))
         {
             Refuse($"a value of type {node.Type.Name} is not allowed in rule expressions");
         }
@@ -133,9 +156,11 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     {
         var allowed = node.NodeType switch
         {
-            ExpressionType.Not or ExpressionType.Negate or ExpressionType.UnaryPlus => node.Method is null,
+            // '!' of a number would be its bitwise complement: '!' and 'not' are logic only.
+            ExpressionType.Not => node.Method is null && node.Operand.Type == typeof(bool),
+            ExpressionType.Negate or ExpressionType.UnaryPlus => node.Method is null,
             ExpressionType.Convert or ExpressionType.ConvertChecked =>
-                node.Method is null && IsSimple(node.Type) && IsSimple(node.Operand.Type),
+                node.Method is null && (node.Type == node.Operand.Type || NumericTypes.Contains(node.Type) && NumericTypes.Contains(node.Operand.Type)),
             _ => false,
         };
         if (!allowed)
@@ -191,11 +216,14 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
     protected override Expression VisitDynamic(DynamicExpression node) => RefuseNode(node, "dynamic calls");
 
-    private static bool IsSimple(Type type)
-    {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying == typeof(bool) || NumericTypes.Contains(underlying);
-    }
+    private static string DescribeValue(Type type) =>
+        Nullable.GetUnderlyingType(type) is not null || type == typeof(object)
+            ? "a value that can be null (null, np(…), or arithmetic or iif with null) is not in the rule language: every fact and parameter has a value"
+            : type == typeof(decimal)
+                ? "decimal numbers (with the suffix 'm') are not allowed in rule expressions: write 1.5, not 1.5m"
+                : type.IsPrimitive
+                    ? $"a value of type {type.Name} is not in the rule language: its numbers are int, long and double (a conversion to a narrower type can change a value: byte(256) is 0)"
+                    : $"a value of type {type.Name} is not in the rule language";
 
     private static string Describe(Type type) =>
         RuleLanguage.Groups.FirstOrDefault(g => g.Property.PropertyType == type).Name is { } group

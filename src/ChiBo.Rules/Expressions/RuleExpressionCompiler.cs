@@ -5,6 +5,7 @@ using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Dynamic.Core.Parser;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,12 +16,14 @@ namespace ChiBo.Rules.Expressions;
 /// <summary>
 /// A workflow compiled into one delegate: every rule of the workflow in order, reading the facts by reference,
 /// allocating nothing. Bit i of the result is set when rule i holds; bit i of <paramref name="pending"/> when rule
-/// i's <c>pendingWhen</c> holds (whether or not the rule holds).
+/// i's <c>pendingWhen</c> holds (whether or not the rule holds); bit i of <paramref name="errors"/> when rule i's
+/// expression or <c>pendingWhen</c> threw (then neither of its other bits is set). It never throws.
 /// </summary>
 /// <param name="facts">The facts of the gate.</param>
 /// <param name="pending">The rules whose <c>pendingWhen</c> holds.</param>
+/// <param name="errors">The rules that could not be evaluated.</param>
 /// <returns>The rules that hold.</returns>
-internal delegate ulong WorkflowPredicate(in GateFacts facts, out ulong pending);
+internal delegate ulong WorkflowPredicate(in GateFacts facts, out ulong pending, out ulong errors);
 
 /// <summary>A refusal to compile an expression: code, message and the 0-based character position, if known.</summary>
 internal sealed record ExpressionError(string Code, string Message, int? Position);
@@ -36,8 +39,8 @@ internal sealed record ExpressionError(string Code, string Message, int? Positio
 internal sealed record CheckedExpression(Expression Body, IReadOnlyList<ParameterExpression> Groups, ParameterExpression Parameters);
 
 /// <summary>
-/// Turns rule text into compiled code in five steps, all at load: a lexical pre-check (length, nesting, the
-/// <c>new</c> keyword, which would make the parser emit types), the parser of RulesEngine's expressions
+/// Turns rule text into compiled code in five steps, all at load: a lexical pre-check (<see cref="ExpressionLexer"/>:
+/// length, nesting, and only the tokens and words of the documented language), the parser of RulesEngine's expressions
 /// (System.Linq.Dynamic.Core's <see cref="ExpressionParser"/>, configured as RulesEngine 6's
 /// <c>RuleExpressionParser</c> configures it, see <see cref="Config"/>) over one parameter per facts group and
 /// <c>params</c>, the
@@ -89,19 +92,66 @@ internal static partial class RuleExpressionCompiler
         }
 
         var parameters = new RuleParameters(RuleParameters.Names.ToDictionary(n => n, _ => 1), new Dictionary<string, RuleParameterInfo>());
-        return CompileWorkflow([(rule, pending), (rule, null)], parameters)(default, out var pendingBits) == 0b11 && pendingBits == 0b01;
+        return CompileWorkflow([(rule, pending), (rule, null)], parameters)(default, out var pendingBits, out var errorBits) == 0b11
+            && pendingBits == 0b01 && errorBits == 0;
     }
 
-    /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing.</summary>
+    /// <summary>
+    /// The stack of the thread that parses when the caller's thread has little left (see <see cref="Check"/>): 1 MiB,
+    /// eight times what the deepest expression the bounds admit needs (docs/reliability.md).
+    /// </summary>
+    private const int ParserThreadStackBytes = 1 << 20;
+
+    /// <summary>
+    /// The deepest nesting, and nesting of parentheses and calls (each costs the parser about 8 KB of stack), parsed on
+    /// the caller's thread: at most about 40 KB of stack. Deeper text is parsed on a thread of its own.
+    /// </summary>
+    private const int CallerThreadNesting = 16, CallerThreadGroups = 4;
+
+    /// <summary>Pre-checks, parses, guards and type-checks an expression; compiles nothing. Never throws.</summary>
     /// <param name="expression">The rule text.</param>
     /// <returns>The checked expression, or why it is refused.</returns>
+    /// <remarks>
+    /// The pre-check bounds the parser's recursion (<see cref="ExpressionLexer"/>): the deepest expression it admits
+    /// loads in about 128 KB of stack. An expression nested deeper than <see cref="CallerThreadNesting"/> or
+    /// <see cref="CallerThreadGroups"/> (rare: the shipped rules nest at most 2 deep), or any when the calling thread
+    /// has less than 128 KB left (a host calling from deep in its own stack), is parsed on a thread of its own with
+    /// <see cref="ParserThreadStackBytes"/>; so the caller's thread never needs more than a few tens of KB.
+    /// </remarks>
     public static (CheckedExpression? Expression, ExpressionError? Error) Check(string expression)
     {
-        if (PreCheck(expression) is { } refused)
+        if (ExpressionLexer.Check(expression, out var nesting, out var groups) is { } refused)
         {
             return (null, refused);
         }
 
+        if (nesting > CallerThreadNesting || groups > CallerThreadGroups || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            (CheckedExpression?, ExpressionError?) result = default;
+            var thread = new Thread(
+                () =>
+                {
+                    // An exception left on this thread would end the process: whatever fails is a refusal.
+                    try
+                    {
+                        result = ParseAndGuard(expression);
+                    }
+                    catch (Exception ex)
+                    {
+                        result = (null, new ExpressionError("expression.invalid", $"the expression could not be checked ({ex.GetType().Name})", null));
+                    }
+                },
+                ParserThreadStackBytes) { IsBackground = true, Name = "ChiBo rule parser" };
+            thread.Start();
+            thread.Join();
+            return result;
+        }
+
+        return ParseAndGuard(expression);
+    }
+
+    private static (CheckedExpression? Expression, ExpressionError? Error) ParseAndGuard(string expression)
+    {
         var groups = RuleLanguage.Groups.Select(g => Expression.Parameter(g.Property.PropertyType, g.Name)).ToArray();
         var parametersParameter = Expression.Parameter(typeof(RuleParameters), RuleLanguage.ParametersName);
         var all = groups.Append(parametersParameter).ToArray();
@@ -121,10 +171,11 @@ internal static partial class RuleExpressionCompiler
         {
             return (null, new ExpressionError("expression.type", ex.Message, null));
         }
-        catch (Exception ex) when (ex is NullReferenceException or IndexOutOfRangeException or InvalidCastException or KeyNotFoundException)
+        catch (Exception ex)
         {
             // System.Linq.Dynamic.Core fails this way on some malformed text (found by fuzzing: an IndexOutOfRangeException
-            // in np() with an operator inside); the text is refused like any other that does not parse.
+            // in np() with an operator inside); whatever the parser throws, the text is refused like any other that
+            // does not parse: the loader never throws.
             return (null, new ExpressionError("expression.syntax", $"the expression could not be parsed (the parser failed with {ex.GetType().Name})", null));
         }
 
@@ -156,7 +207,10 @@ internal static partial class RuleExpressionCompiler
 
     /// <summary>
     /// Compiles the rules of a workflow, in order, into one delegate: the rule set's parameters become constants,
-    /// each rule sets its bit of the result and each <c>pendingWhen</c> its bit of <c>pending</c>.
+    /// each rule sets its bit of the result and each <c>pendingWhen</c> its bit of <c>pending</c>. Each rule runs in
+    /// its own <c>try</c>: the loader refuses every expression that could throw, and should one throw anyway, its bit
+    /// of <c>errors</c> is set and the other rules are still judged (defence in depth; a <c>try</c> that does not
+    /// throw costs nothing).
     /// </summary>
     /// <param name="rules">Each rule's expression and <c>pendingWhen</c> (or null), at most 64.</param>
     /// <param name="parameters">The rule set's parameters.</param>
@@ -164,104 +218,45 @@ internal static partial class RuleExpressionCompiler
     public static WorkflowPredicate CompileWorkflow(IReadOnlyList<(CheckedExpression Predicate, CheckedExpression? Pending)> rules, RuleParameters parameters)
     {
         var facts = Expression.Parameter(typeof(GateFacts).MakeByRefType(), "facts");
-        var pending = Expression.Parameter(typeof(ulong).MakeByRefType(), "pending");
+        var pendingOut = Expression.Parameter(typeof(ulong).MakeByRefType(), "pending");
+        var errorsOut = Expression.Parameter(typeof(ulong).MakeByRefType(), "errors");
         var passed = Expression.Variable(typeof(ulong), "passed");
-        var steps = new List<Expression>(2 * rules.Count + 3)
+        var pending = Expression.Variable(typeof(ulong), "pendingBits");
+        var errors = Expression.Variable(typeof(ulong), "errorBits");
+        var steps = new List<Expression>(rules.Count + 6)
         {
             Expression.Assign(passed, Expression.Constant(0UL)),
             Expression.Assign(pending, Expression.Constant(0UL)),
+            Expression.Assign(errors, Expression.Constant(0UL)),
         };
         for (var i = 0; i < rules.Count; i++)
         {
             var bit = Expression.Constant(1UL << i);
-            steps.Add(Expression.IfThen(Bind(rules[i].Predicate, facts, parameters), Expression.OrAssign(passed, bit)));
+            var notBit = Expression.Constant(~(1UL << i));
+            var judge = new List<Expression> { Expression.IfThen(Bind(rules[i].Predicate, facts, parameters), Expression.OrAssign(passed, bit)) };
             if (rules[i].Pending is { } pendingWhen)
             {
-                steps.Add(Expression.IfThen(Bind(pendingWhen, facts, parameters), Expression.OrAssign(pending, bit)));
+                judge.Add(Expression.IfThen(Bind(pendingWhen, facts, parameters), Expression.OrAssign(pending, bit)));
             }
+
+            steps.Add(Expression.TryCatch(
+                Expression.Block(typeof(void), judge),
+                Expression.Catch(typeof(Exception), Expression.Block(
+                    typeof(void),
+                    Expression.AndAssign(passed, notBit),
+                    Expression.AndAssign(pending, notBit),
+                    Expression.OrAssign(errors, bit)))));
         }
 
+        steps.Add(Expression.Assign(pendingOut, pending));
+        steps.Add(Expression.Assign(errorsOut, errors));
         steps.Add(passed);
-        return Expression.Lambda<WorkflowPredicate>(Expression.Block([passed], steps), facts, pending).Compile();
+        return Expression.Lambda<WorkflowPredicate>(Expression.Block([passed, pending, errors], steps), facts, pendingOut, errorsOut).Compile();
     }
 
     /// <summary>The expression over the one <c>in GateFacts</c> parameter, with the parameters' values folded in.</summary>
     private static Expression Bind(CheckedExpression expression, ParameterExpression facts, RuleParameters parameters) =>
         new Rewriter(facts, expression.Groups, expression.Parameters, parameters).Visit(expression.Body);
-
-    private static ExpressionError? PreCheck(string expression)
-    {
-        if (string.IsNullOrWhiteSpace(expression))
-        {
-            return new ExpressionError("expression.syntax", "the expression is empty", null);
-        }
-
-        if (expression.Length > RuleLanguage.MaxExpressionLength)
-        {
-            return new ExpressionError("expression.tooComplex",
-                $"the expression has {expression.Length} characters; at most {RuleLanguage.MaxExpressionLength} are accepted", null);
-        }
-
-        var depth = 0;
-        var unary = 0;
-        var inString = false;
-        for (var i = 0; i < expression.Length; i++)
-        {
-            var c = expression[i];
-
-            // Operators in a row ('!!!x', '- - x', 'not not x') nest the parser as deeply as parentheses do; 2,000 of
-            // them overflow a 256 KB stack, so they are bounded like parentheses, before parsing.
-            if (!inString && (c is '!' or '-' or '+' or '~' || IsWord(expression, i, "not")))
-            {
-                if (++unary > RuleLanguage.MaxParenthesisDepth)
-                {
-                    return new ExpressionError("expression.tooComplex",
-                        $"more than {RuleLanguage.MaxParenthesisDepth} operators in a row", i);
-                }
-
-                i += c is 'n' or 'N' ? 2 : 0;
-                continue;
-            }
-
-            if (!char.IsWhiteSpace(c))
-            {
-                unary = 0;
-            }
-
-            if (c == '"')
-            {
-                inString = !inString;
-            }
-            else if (inString)
-            {
-                continue;
-            }
-            else if (c == '(' && ++depth > RuleLanguage.MaxParenthesisDepth)
-            {
-                return new ExpressionError("expression.tooComplex",
-                    $"parentheses nest deeper than {RuleLanguage.MaxParenthesisDepth}", i);
-            }
-            else if (c == ')')
-            {
-                depth--;
-            }
-            else if (c is '@' or '$' or '\'')
-            {
-                return new ExpressionError("expression.forbidden", $"the character '{c}' is not allowed in rule expressions", i);
-            }
-        }
-
-        var forbidden = ForbiddenKeyword().Match(expression);
-        return forbidden.Success
-            ? new ExpressionError("expression.forbidden",
-                $"'{forbidden.Value}' is not allowed in rule expressions", forbidden.Index)
-            : null;
-    }
-
-    private static bool IsWord(string text, int at, string word) =>
-        string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
-        && (at == 0 || !char.IsLetterOrDigit(text[at - 1]) && text[at - 1] != '_' && text[at - 1] != '.')
-        && (at + word.Length == text.Length || !char.IsLetterOrDigit(text[at + word.Length]) && text[at + word.Length] != '_');
 
     private static string CodeOf(string message) =>
         message.Contains("expected", StringComparison.Ordinal) && message.Contains("of type", StringComparison.Ordinal)
@@ -308,13 +303,12 @@ internal static partial class RuleExpressionCompiler
     [GeneratedRegex(@"Unknown identifier '(?<name>[^']+)'")]
     private static partial Regex UnknownIdentifier();
 
-    [GeneratedRegex(@"(?<![\w.])new(?!\w)", RegexOptions.CultureInvariant)]
-    private static partial Regex ForbiddenKeyword();
-
     /// <summary>
-    /// Refuses a whole-number division or remainder whose divisor is not a literal or parameter other than 0: it would
-    /// throw <see cref="DivideByZeroException"/> when evaluated on a case where the divisor is 0 (a vote not yet held
-    /// counts 0 members), and evaluation must never throw. Decimal division by a double is not in the language.
+    /// Refuses a whole-number division or remainder whose divisor is not a parameter above 0, written as itself
+    /// (<c>params.x</c>, or widened: <c>long(params.x)</c>): any other divisor can be 0 (a vote not yet held counts 0
+    /// members), which throws <see cref="DivideByZeroException"/>, or -1 under the smallest number, which throws
+    /// <see cref="OverflowException"/> (<c>int.MinValue / -1</c>); and evaluation must never throw. A parameter is
+    /// never negative, so a parameter above 0 can be neither. Division of doubles gives ∞ or NaN and is not checked.
     /// </summary>
     private sealed class DivisionCheck(ParameterExpression parametersParameter, RuleParameters parameters) : ExpressionVisitor
     {
@@ -332,34 +326,32 @@ internal static partial class RuleExpressionCompiler
             if (refusal is null
                 && node.NodeType is ExpressionType.Divide or ExpressionType.Modulo
                 && !IsFloatingPoint(node.Type)
-                && !IsNonZeroConstant(node.Right))
+                && !IsParameterAboveZero(node.Right))
             {
                 var what = node.NodeType == ExpressionType.Divide ? "'/'" : "'%'";
-                refusal = $"{what} by something that is or can be 0 (a fact) is not allowed: a whole-number division by 0 cannot be evaluated. "
-                    + "Divide only by a number or a parameter other than 0, or multiply instead "
-                    + "(vote.inFavour * params.voteDenominator >= vote.fullMembers * params.voteNumerator)";
+                refusal = $"{what} of whole numbers is allowed only by a parameter above 0 written as itself (age.months / params.probationMonths): "
+                    + "any other divisor can be 0, or -1 under the smallest number, and such a division cannot be evaluated. "
+                    + "Multiply instead (vote.inFavour * params.voteDenominator >= vote.fullMembers * params.voteNumerator), or divide in double(…)";
             }
 
             return base.VisitBinary(node);
         }
 
-        private static bool IsFloatingPoint(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(double) || t == typeof(float));
+        private static bool IsFloatingPoint(Type type) => type == typeof(double) || type == typeof(float);
 
-        private bool IsNonZeroConstant(Expression divisor)
+        private bool IsParameterAboveZero(Expression divisor)
         {
-            while (divisor is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.Negate or ExpressionType.UnaryPlus } unary)
+            // Only conversions that keep every value: to the same type, or from int to long.
+            while (divisor is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } conversion
+                && (conversion.Type == conversion.Operand.Type || conversion.Operand.Type == typeof(int) && conversion.Type == typeof(long)))
             {
-                divisor = unary.Operand;
+                divisor = conversion.Operand;
             }
 
-            object? value = divisor switch
-            {
-                ConstantExpression constant => constant.Value,
-                MemberExpression { Member: System.Reflection.PropertyInfo property } member when member.Expression == parametersParameter =>
-                    property.GetValue(parameters),
-                _ => null,
-            };
-            return value is not null && Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) != 0m;
+            return divisor is MemberExpression { Member: System.Reflection.PropertyInfo property } member
+                && member.Expression == parametersParameter
+                && property.GetValue(parameters) is int value
+                && value > 0;
         }
     }
 

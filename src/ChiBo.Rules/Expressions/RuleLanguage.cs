@@ -23,6 +23,12 @@ public static class RuleLanguage
     /// <summary>The deepest expression tree accepted, in nodes.</summary>
     public const int MaxTreeDepth = 64;
 
+    /// <summary>
+    /// The deepest nesting the parser may follow, counted before parsing: parentheses and calls, operators in a row and
+    /// conditionals together (each is one level of the parser's recursion). The same bound as the tree's depth.
+    /// </summary>
+    internal const int MaxNesting = MaxTreeDepth;
+
     /// <summary>The name under which expressions read the rule set's parameters.</summary>
     public const string ParametersName = "params";
 

@@ -69,6 +69,14 @@ public sealed partial class CaseEvaluationService
         if (result.Value is { } evaluation)
         {
             LogEvaluated(caseFile.Person.Id, asOf, evaluation.Stage, evaluation.RuleSet ?? "none", evaluation.Violations.Count);
+            foreach (var check in evaluation.Checks)
+            {
+                // Defence in depth: the loader refuses every expression that could fail when run (docs/rules-language.md).
+                if (check.Error is not null)
+                {
+                    LogRuleError(caseFile.Person.Id, asOf, check.Rule, evaluation.RuleSet ?? "none");
+                }
+            }
         }
         else if (result.Rejection is { } rejection)
         {
@@ -86,7 +94,11 @@ public sealed partial class CaseEvaluationService
         Message = "Case {CaseId} as of {AsOf}: stage {Stage}, rule set {RuleSet} chosen for the next gate, {Violations} violation(s)")]
     private partial void LogEvaluated(string caseId, LocalDate asOf, Stage stage, string ruleSet, int violations);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Case {CaseId} as of {AsOf} not evaluated: {Errors}")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error,
+        Message = "Case {CaseId} as of {AsOf}: the rule {Rule} of rule set {RuleSet} could not be evaluated (its expression failed when run); it is reported as a rule error")]
+    private partial void LogRuleError(string caseId, LocalDate asOf, string rule, string ruleSet);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Case {CaseId} as of {AsOf} not evaluated: {Errors}")]
     private partial void LogNotEvaluated(string caseId, LocalDate asOf, string errors);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Case {CaseId} as of {AsOf}: event {EventIndex} rejected: {Reason}")]

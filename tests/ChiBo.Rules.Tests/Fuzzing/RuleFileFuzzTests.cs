@@ -58,6 +58,47 @@ public class RuleFileFuzzTests
             return true.Collect(RuleFuzz.Outcome(result));
         });
 
+    // Law (issue 18): every class of hostile expression — deep nesting hidden behind strings and escapes (on a 256 KB
+    // stack), narrowing conversions, null, whole-number division, keywords in any letter case, undocumented operators —
+    // is refused where it must be, loads where it must, and a loaded one evaluates on any facts without a rule error.
+    [Property(MaxTest = 3000, Replay = "(20261201,20261203)")]
+    public Property Each_hostile_class_is_refused_or_loads_and_never_fails_when_run() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var kind = RuleFuzz.HostileClasses[input.Pick % RuleFuzz.HostileClasses.Length];
+            var (expression, refused) = RuleFuzz.HostileClass(kind, new Random(input.Seed));
+            var result = kind == "deep nesting with strings"
+                ? RuleFuzz.OnSmallStack(() => RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression))
+                : RuleFuzz.LoadChecked(RuleFuzz.OneRule(expression), expression);
+            foreach (var error in result.Errors)
+            {
+                Assert.Equal("age.minimum", error.Rule);
+                Assert.Equal("$.workflows[0].Rules[0].Expression", error.Path);
+                Assert.StartsWith("expression.", error.Code, StringComparison.Ordinal);
+            }
+
+            if (refused is { } mustRefuse)
+            {
+                Assert.True(mustRefuse != result.IsValid, $"[{kind}] {expression}: {(mustRefuse ? "loaded, must be refused" : "refused, must load: " + result.Errors.FirstOrDefault())}");
+            }
+
+            return true.Collect($"{kind}: {RuleFuzz.Outcome(result)}");
+        });
+
+    // Law (issue 18): strict values of a rule file — one education level name, exact placeholders, no empty set or
+    // workflow, no 'Enabled': false, effectiveFrom within 1930-02-03 … 2100-12-31, no null or undocumented operator —
+    // are refused exactly when they break the rule, naming a place; the others load and evaluate.
+    [Property(MaxTest = 1500, Replay = "(20261202,20261205)")]
+    public Property Strict_values_of_a_rule_file_are_refused_exactly_when_they_break_the_rule() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var kind = RuleFuzz.StrictKinds[input.Pick % RuleFuzz.StrictKinds.Length];
+            var (bytes, description, refused) = RuleFuzz.StrictFile(kind, new Random(input.Seed));
+            var result = RuleFuzz.LoadChecked(bytes, description);
+            Assert.True(refused != result.IsValid, $"[{kind}] {description}: {(refused ? "loaded, must be refused" : "refused, must load: " + result.Errors.FirstOrDefault())}");
+            return true.Collect($"{kind}: {RuleFuzz.Outcome(result)}");
+        });
+
     // Law: a shipped expression with a typo loads (and never throws) or is refused naming the rule.
     [Property(MaxTest = 1000, Replay = "(20260204,20260209)")]
     public Property Shipped_expressions_with_typos_load_or_are_refused_naming_the_rule() =>
