@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ChiBo.Text;
@@ -7,15 +6,15 @@ using NodaTime.Text;
 
 namespace ChiBo.Cli;
 
-/// <summary>Positional arguments and <c>--name value</c> / <c>--flag</c> options of one command.</summary>
+/// <summary>
+/// The positional arguments and options of one command as the parser (System.CommandLine, see
+/// <see cref="CommandRegistry"/>) read them: <c>--name value</c> options by name, flags with a null value.
+/// </summary>
 internal sealed class CliArguments
 {
-    // Options that take no value.
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help" };
-
     private readonly Dictionary<string, string?> options;
 
-    private CliArguments(List<string> positional, Dictionary<string, string?> options)
+    internal CliArguments(IReadOnlyList<string> positional, Dictionary<string, string?> options)
     {
         Positional = positional;
         this.options = options;
@@ -24,44 +23,6 @@ internal sealed class CliArguments
     public IReadOnlyList<string> Positional { get; }
 
     public bool Json => Has("json");
-
-    public static CliArguments Parse(IReadOnlyList<string> args)
-    {
-        var positional = new List<string>();
-        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
-            {
-                var name = arg[2..];
-                string? value = null;
-                var eq = name.IndexOf('=', StringComparison.Ordinal);
-                if (eq >= 0)
-                {
-                    value = name[(eq + 1)..];
-                    name = name[..eq];
-                }
-                else if (!Flags.Contains(name))
-                {
-                    if (i + 1 >= args.Count)
-                    {
-                        throw new CliInputException($"option --{name} needs a value");
-                    }
-
-                    value = args[++i];
-                }
-
-                options[name] = value;
-            }
-            else
-            {
-                positional.Add(arg);
-            }
-        }
-
-        return new CliArguments(positional, options);
-    }
 
     public bool Has(string name) => options.ContainsKey(name);
 
@@ -75,25 +36,6 @@ internal sealed class CliArguments
         }
 
         return Positional[index];
-    }
-
-    public void ExpectPositionalCount(int max)
-    {
-        if (Positional.Count > max)
-        {
-            throw new CliInputException($"unexpected argument '{Positional[max]}'");
-        }
-    }
-
-    public void ExpectOnly(params string[] allowed)
-    {
-        foreach (var name in options.Keys)
-        {
-            if (name != "json" && name != "help" && Array.IndexOf(allowed, name) < 0)
-            {
-                throw new CliInputException($"unknown option --{name}");
-            }
-        }
     }
 
     public Language Language => Option("lang") switch

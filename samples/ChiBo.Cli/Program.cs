@@ -31,45 +31,21 @@ public static class Program
     /// <summary>Runs the tool with the given arguments and writers (used by tests).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
-        {
-            CommandRegistry.WriteHelp(stdout);
-            return args.Length == 0 ? BadInput : Ok;
-        }
-
-        if (args[0] is "--version")
+        if (args is ["--version"])
         {
             stdout.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3));
             return Ok;
         }
 
-        if (!CommandRegistry.TryFind(args, out var command, out var rest))
-        {
-            stderr.WriteLine($"chibo: unknown command '{string.Join(' ', args)}'. Run 'chibo --help'.");
-            return BadInput;
-        }
-
         try
         {
-            var parsed = CliArguments.Parse(rest);
-            if (parsed.Has("help"))
-            {
-                stdout.WriteLine($"usage: chibo {command.Usage}");
-                stdout.WriteLine(command.Summary);
-                return Ok;
-            }
-
-            return command.Run(parsed, stdout, stderr);
-        }
-        catch (CliInputException ex)
-        {
-            stderr.WriteLine($"chibo {command.Name}: {ex.Message}");
-            return BadInput;
+            return CommandRegistry.Run(args, stdout, stderr);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Defence in depth: input problems are reported as CliInputException above; anything else is chibo's bug.
-            stderr.WriteLine($"chibo {command.Name}: internal error ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}); please report it with the command and its input");
+            // Defence in depth: input problems are reported as CliInputException (exit 2); anything else is chibo's bug.
+            var name = args.Length > 0 ? " " + args[0] : string.Empty;
+            stderr.WriteLine($"chibo{name}: internal error ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}); please report it with the command and its input");
             return InternalError;
         }
     }

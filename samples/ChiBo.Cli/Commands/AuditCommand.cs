@@ -8,14 +8,15 @@ internal sealed class AuditCommand : ICliCommand
 {
     public string Name => "audit";
 
-    public string Usage => "ROSTER --year yyyy [--as-of yyyy-MM-dd] " + ReportOutput.FormatUsage;
+    public CliSpec Spec { get; } = new(
+        new("kiểm tra, giám sát của một năm: vi phạm theo quy định và hồ sơ, phát hiện, kết quả quản lý đảng viên", "a roster's supervision audit of a year: violations by rule and case, findings, member outcomes"),
+        [PlanCommand.RosterArgument],
+        [CliOptions.Year(required: true), CliOptions.AsOf(required: false), CliOptions.Rules, CliOptions.Format],
+        ReportOutput.ExitCodeNote);
 
-    public string Summary => "a roster's supervision audit of a year: violations by rule and case, findings, member outcomes";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("year", "as-of", "lang", "format", "rules");
-        args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var year = ReportOutput.Year(args);
         var asOf = ReportOutput.AsOf(args);

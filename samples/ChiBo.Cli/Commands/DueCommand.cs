@@ -8,14 +8,15 @@ internal sealed class DueCommand : ICliCommand
 {
     public string Name => "due";
 
-    public string Usage => "ROSTER --as-of yyyy-MM-dd " + ReportOutput.FormatUsage;
+    public CliSpec Spec { get; } = new(
+        new("việc đến hạn vào một ngày: lễ kết nạp, xét chuyển chính thức, giấy chứng nhận, việc định kỳ của chi bộ", "due work on a date: ceremonies, full-membership votes, certificates, the cell's periodic duties"),
+        [PlanCommand.RosterArgument],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Format],
+        ReportOutput.ExitCodeNote);
 
-    public string Summary => "due work on a date: ceremonies, full-membership votes, certificates, the cell's periodic duties";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("as-of", "lang", "format", "rules");
-        args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var asOf = ReportOutput.AsOf(args) ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
         var format = ReportOutput.Format(args);

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
+using ChiBo.Planning;
 using ChiBo.Serialization;
 using ChiBo.Text;
 using NodaTime;
@@ -16,31 +18,33 @@ internal sealed class EvaluateCommand : ICliCommand
 {
     public string Name => "evaluate";
 
-    public string Usage => "CASE.json --as-of yyyy-MM-dd [--rules FOLDER] [--json] [--lang vi|en]";
+    public CliSpec Spec { get; } = new(
+        new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
+            "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
+        [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"))],
+        [CliOptions.AsOf(required: true), CliOptions.Rules],
+        new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
+            "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
-    public string Summary => "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("as-of", "lang", "rules");
-        args.ExpectPositionalCount(1);
         var path = args.RequirePositional(0, "the case file (CASE.json)");
         var asOf = args.DateOption("as-of") ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
         var language = args.Language;
+        if (EvaluationError.CheckAsOf(asOf) is { } dateError)
+        {
+            throw new CliInputException($"--as-of: {dateError.Message.In(language)} [{dateError.Code}]");
+        }
+
+        var evaluator = CliServices.EvaluatorFor(args.Option("rules"));
+        if (Directory.Exists(path))
+        {
+            return RunFolder(path, asOf, evaluator, args.Json, language, stdout, stderr);
+        }
+
         var caseFile = CaseFiles.Load(path);
-        var result = CliServices.EvaluatorFor(args.Option("rules")).Evaluate(caseFile, asOf);
-        if (result.Error is { } error)
-        {
-            throw new CliInputException($"--as-of: {error.Message.In(language)} [{error.Code}]");
-        }
-
-        if (result.Value is not { } evaluation)
-        {
-            throw new CliInputException(result.Rejection is { } rejection
-                ? rejection.ToError(path).ToString()
-                : string.Join(Environment.NewLine, result.Errors.Select(e => (e with { File = path }).ToString())));
-        }
-
+        var evaluation = Answer(evaluator.Evaluate(caseFile, asOf), path);
         if (args.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(evaluation, ChiBoJson.Options));
@@ -52,6 +56,73 @@ internal sealed class EvaluateCommand : ICliCommand
 
         return Program.Ok;
     }
+
+    /// <summary>The evaluation, or the reason it could not be made as one line naming the file.</summary>
+    private static CaseEvaluation Answer(EvaluationResult result, string path) =>
+        result.Value ?? throw new CliInputException(result.Rejection is { } rejection
+            ? rejection.ToError(path).ToString()
+            : string.Join(Environment.NewLine, result.Errors.Select(e => (e with { File = path }).ToString())));
+
+    /// <summary>
+    /// Every <c>*.case.json</c> of a folder (read as a roster is: one file at a time, every other <c>*.json</c> entry
+    /// reported): each summary in turn, or with <c>--json</c> one array of <c>{ "file", "answer" }</c> and
+    /// <c>{ "file", "errors" }</c>. Exit 1 when a file could not be read or evaluated (each named on stderr).
+    /// </summary>
+    private static int RunFolder(string folder, LocalDate asOf, CaseEvaluator evaluator, bool json, Language language, TextWriter stdout, TextWriter stderr)
+    {
+        var roster = Roster.LoadDirectory(folder);
+        if (roster.Cases.IsEmpty && roster.Errors.IsEmpty)
+        {
+            throw new CliInputException($"{folder}: the folder holds no case file (*{Roster.CaseFileSuffix})");
+        }
+
+        var problems = 0;
+        foreach (var error in roster.Errors)
+        {
+            stderr.WriteLine($"chibo evaluate: warning: {error}");
+            problems++;
+        }
+
+        var answers = new List<object>();
+        var first = true;
+        foreach (var rosterCase in roster.Cases)
+        {
+            var result = evaluator.Evaluate(rosterCase.Case, asOf);
+            if (result.Value is not { } evaluation)
+            {
+                var errors = result.Rejection is { } rejection ? [rejection.ToError(rosterCase.FileName)] : result.Errors.Select(e => e with { File = rosterCase.FileName }).ToList();
+                errors.ForEach(e => stderr.WriteLine($"chibo evaluate: warning: {e}"));
+                answers.Add(new FolderError(Path.GetFileName(rosterCase.FileName), [.. errors.Select(e => e.ToString())]));
+                problems++;
+                continue;
+            }
+
+            if (json)
+            {
+                answers.Add(new FolderAnswer(Path.GetFileName(rosterCase.FileName), evaluation));
+                continue;
+            }
+
+            if (!first)
+            {
+                stdout.WriteLine();
+            }
+
+            first = false;
+            WriteSummary(stdout, rosterCase.Case.Person.FullName, evaluation, language);
+        }
+
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(answers, ChiBoJson.Options));
+        }
+
+        return problems == 0 ? Program.Ok : Program.Findings;
+    }
+
+    private sealed record FolderAnswer(string File, CaseEvaluation Answer);
+
+    private sealed record FolderError(string File, IReadOnlyList<string> Errors);
 
     internal static void WriteSummary(TextWriter o, string name, CaseEvaluation e, Language lang)
     {

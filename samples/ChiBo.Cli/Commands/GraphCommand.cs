@@ -8,14 +8,14 @@ internal sealed class GraphCommand : ICliCommand
 {
     public string Name => "graph";
 
-    public string Usage => "[--lang vi|en]";
+    public CliSpec Spec { get; } = new(
+        new("in vòng đời hồ sơ (giai đoạn × sự kiện → giai đoạn) dạng sơ đồ Mermaid", "print the lifecycle (stage × event → stage) as a Mermaid state diagram"),
+        [],
+        []);
 
-    public string Summary => "print the lifecycle (stage × event → stage) as a Mermaid state diagram";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectPositionalCount(0);
-        args.ExpectOnly("lang");
         stdout.Write(TransitionTable.Standard.ToMermaid(args.Language));
         return Program.Ok;
     }

@@ -12,14 +12,14 @@ internal sealed class HolidaysCommand : ICliCommand
 {
     public string Name => "holidays";
 
-    public string Usage => "YEAR [--json] [--lang vi|en]";
+    public CliSpec Spec { get; } = new(
+        new("ngày lễ, ngày nghỉ và ngày làm bù cuối tuần của một năm (theo quyết định chính thức hoặc tính toán)", "a year's public holidays, days off and worked weekends (official or computed)"),
+        [new CliArgumentSpec("YEAR", new("năm", "the year"))],
+        []);
 
-    public string Summary => "a year's public holidays, days off and worked weekends (official or computed)";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("lang");
-        args.ExpectPositionalCount(1);
         var text = args.RequirePositional(0, "the year (YEAR)");
         var year = CliArguments.ParseInt(text, "the year");
         if (year < WorkingDayCalendar.MinDate.Year || year > WorkingDayCalendar.MaxDate.Year)

@@ -12,14 +12,14 @@ internal sealed class LunarCommand : ICliCommand
 {
     public string Name => "lunar";
 
-    public string Usage => "yyyy-MM-dd [--json] [--lang vi|en]";
+    public CliSpec Spec { get; } = new(
+        new("ngày âm lịch Việt Nam (UTC+7) của một ngày dương lịch", "the Vietnamese lunar date (âm lịch, UTC+7) of a date"),
+        [new CliArgumentSpec("DATE", new("ngày dương lịch (năm-tháng-ngày)", "the solar date (yyyy-MM-dd)"))],
+        []);
 
-    public string Summary => "the Vietnamese lunar date (âm lịch, UTC+7) of a date";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("lang");
-        args.ExpectPositionalCount(1);
         var solar = CalendarLabels.ParseCalendarDate(args.RequirePositional(0, "the date (yyyy-MM-dd)"), "the date");
         var language = args.Language;
         var lunar = VietnameseLunarCalendar.ToLunar(solar);

@@ -8,14 +8,19 @@ internal sealed class PlanCommand : ICliCommand
 {
     public string Name => "plan";
 
-    public string Usage => "ROSTER --year yyyy [--as-of yyyy-MM-dd] " + ReportOutput.FormatUsage;
+    /// <summary>The roster folder every report command reads.</summary>
+    public static CliArgumentSpec RosterArgument { get; } = new("ROSTER",
+        new("thư mục danh sách của chi bộ (cell.json và các tệp *.case.json)", "the cell's roster folder (cell.json and *.case.json files)"));
 
-    public string Summary => "a roster's admission plan for a year: target vs admitted, pipeline, priority groups, warnings";
+    public CliSpec Spec { get; } = new(
+        new("kế hoạch kết nạp của một năm: chỉ tiêu và kết quả, nguồn, đối tượng ưu tiên, cảnh báo", "a roster's admission plan for a year: target vs admitted, pipeline, priority groups, warnings"),
+        [RosterArgument],
+        [CliOptions.Year(required: true), CliOptions.AsOf(required: false), CliOptions.Rules, CliOptions.Format],
+        ReportOutput.ExitCodeNote);
+
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("year", "as-of", "lang", "format", "rules");
-        args.ExpectPositionalCount(1);
         var folder = args.RequirePositional(0, "the roster folder (ROSTER)");
         var year = ReportOutput.Year(args);
         var asOf = ReportOutput.AsOf(args);

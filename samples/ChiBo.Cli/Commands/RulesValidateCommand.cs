@@ -17,14 +17,16 @@ internal sealed class RulesValidateCommand : ICliCommand
 {
     public string Name => "rules validate";
 
-    public string Usage => "[PATH] [--json]";
+    public CliSpec Spec { get; } = new(
+        new("kiểm tra các tệp quy định (một tệp, một thư mục, hoặc rules/): mọi lỗi kèm tệp, quy định và dòng",
+            "check rule files (a file, a folder, or rules/): every problem with file, rule and line"),
+        [new CliArgumentSpec("PATH", new("tệp quy định, thư mục quy định, hoặc thư mục rules/ (mặc định)", "a rule file, a folder of them, or the rules/ folder (the default)"), Required: false)],
+        [],
+        new("Mã thoát: 0 mọi tệp hợp lệ; 2 có lỗi.", "Exit codes: 0 every file is valid; 2 a problem was found."));
 
-    public string Summary => "check rule files (a file, a folder, or rules/): every problem with file, rule and line";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly();
-        args.ExpectPositionalCount(1);
         var path = args.Positional.Count > 0 ? args.Positional[0] : "rules";
         var files = FilesOf(path);
         var sets = new List<RuleSet>();

@@ -13,14 +13,14 @@ internal sealed class WorkdaysAddCommand : ICliCommand
 {
     public string Name => "workdays add";
 
-    public string Usage => "yyyy-MM-dd N [--json] [--lang vi|en]";
+    public CliSpec Spec { get; } = new(
+        new("ngày cuối của N ngày làm việc kể từ một ngày (ngày hôm sau là ngày thứ nhất)", "the last day of N working days from a date (the day after it counts as the first)"),
+        [new CliArgumentSpec("DATE", new("ngày bắt đầu (năm-tháng-ngày)", "the start date (yyyy-MM-dd)")), new CliArgumentSpec("N", new("số ngày làm việc", "the number of working days"))],
+        []);
 
-    public string Summary => "the last day of N working days from a date (the day after it counts as the first)";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("lang");
-        args.ExpectPositionalCount(2);
         var from = CalendarLabels.ParseCalendarDate(args.RequirePositional(0, "the start date (yyyy-MM-dd)"), "the start date");
         var count = CliArguments.ParseInt(args.RequirePositional(1, "the number of working days (N)"), "the number of working days");
         var language = args.Language;

@@ -11,14 +11,14 @@ internal sealed class WorkdaysCountCommand : ICliCommand
 {
     public string Name => "workdays count";
 
-    public string Usage => "yyyy-MM-dd yyyy-MM-dd [--json] [--lang vi|en]";
+    public CliSpec Spec { get; } = new(
+        new("số ngày làm việc sau ngày thứ nhất, đến hết ngày thứ hai", "the working days after the first date up to and including the second"),
+        [new CliArgumentSpec("FROM", new("ngày thứ nhất (năm-tháng-ngày)", "the first date (yyyy-MM-dd)")), new CliArgumentSpec("TO", new("ngày thứ hai (năm-tháng-ngày)", "the second date (yyyy-MM-dd)"))],
+        []);
 
-    public string Summary => "the working days after the first date up to and including the second";
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.ExpectOnly("lang");
-        args.ExpectPositionalCount(2);
         var from = CalendarLabels.ParseCalendarDate(args.RequirePositional(0, "the first date (yyyy-MM-dd)"), "the first date");
         var to = CalendarLabels.ParseCalendarDate(args.RequirePositional(1, "the second date (yyyy-MM-dd)"), "the second date");
         var language = args.Language;

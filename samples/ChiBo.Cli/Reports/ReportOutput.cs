@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using ChiBo.Cases;
 using ChiBo.Serialization;
+using ChiBo.Text;
 
 namespace ChiBo.Cli.Reports;
 
@@ -17,10 +18,9 @@ internal enum ReportFormat
 /// <summary>What the report commands share: the format option, writing the report, and the files it could not read.</summary>
 internal static class ReportOutput
 {
-    public const string FormatUsage = "[--rules FOLDER] [--format table|md|json] [--json] [--lang vi|en]";
-
-    public const string ExitCodes =
-        "Exit codes: 0 the report printed; 1 the report printed, but some roster files could not be read (each named on stderr); 2 bad input.";
+    public static LocalizedText ExitCodeNote { get; } = new(
+        "Mã thoát: 0 báo cáo đã in; 1 báo cáo đã in nhưng có tệp trong danh sách không đọc được (mỗi tệp nêu trên stderr); 2 đầu vào sai.",
+        "Exit codes: 0 the report printed; 1 the report printed, but some roster files could not be read (each named on stderr); 2 bad input.");
 
     public static ReportFormat Format(CliArguments args)
     {

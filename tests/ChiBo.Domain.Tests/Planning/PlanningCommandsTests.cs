@@ -241,7 +241,7 @@ public sealed class PlanningCommandsTests : IDisposable
     [Fact]
     public void Help_lists_the_planning_commands_and_the_exit_codes()
     {
-        var (_, output, _) = Run("--help");
+        var (_, output, _) = Run("--help", "--lang", "en");
         Assert.Contains("plan ROSTER --year yyyy", output);
         Assert.Contains("due ROSTER --as-of yyyy-MM-dd", output);
         Assert.Contains("audit ROSTER --year yyyy", output);
