@@ -37,7 +37,7 @@ namespace ChiBo.Benchmarks;
 /// of the case file: replay, stage, next gate and its checks with messages, violations of every gate passed,
 /// key dates and deadlines.</item>
 /// <item><b>E</b> (<c>E_LoadShipped</c>): <see cref="RuleCatalog.LoadShipped"/> — read, validate, parse,
-/// check and compile the three shipped rule sets — warm (in a process that has loaded them before);
+/// check and compile the four shipped rule sets — warm (in a process that has loaded them before);
 /// <see cref="ColdStartBenchmarks"/> measures the first load in a new process.</item>
 /// </list>
 /// </remarks>

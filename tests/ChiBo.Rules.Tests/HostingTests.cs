@@ -35,7 +35,7 @@ public class HostingTests
         Assert.Equal("2016-qd29", evaluation.RuleSet);
         Assert.Equal(new LocalDate(2019, 6, 10), evaluation.AsOf);
 
-        Assert.Equal(3, logs.Messages.Count(m => m.Contains("Rule set", StringComparison.Ordinal) && m.Contains("loaded", StringComparison.Ordinal)));
+        Assert.Equal(4, logs.Messages.Count(m => m.Contains("Rule set", StringComparison.Ordinal) && m.Contains("loaded", StringComparison.Ordinal)));
         Assert.Contains(logs.Messages, m => m.Contains("rule set 2016-qd29 chosen", StringComparison.Ordinal));
     }
 

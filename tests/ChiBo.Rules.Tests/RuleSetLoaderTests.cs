@@ -8,7 +8,7 @@ namespace ChiBo.Rules.Tests;
 public partial class RuleSetLoaderTests
 {
     // The contract's rule ids by gate ("Rule ids" table of the interchange contract).
-    public static TheoryData<string> Eras => new() { "2016-qd29", "2021-qd24", "2025-qd232" };
+    public static TheoryData<string> Eras => new() { "2016-qd29", "2021-qd24", "2025-qd232", "2025-qd294" };
 
     [Theory]
     [MemberData(nameof(Eras))]
@@ -45,6 +45,7 @@ public partial class RuleSetLoaderTests
         Assert.Equal(new LocalDate(2016, 7, 25), starts["2016-qd29"]);
         Assert.Equal(new LocalDate(2021, 7, 30), starts["2021-qd24"]);
         Assert.Equal(new LocalDate(2025, 1, 20), starts["2025-qd232"]);
+        Assert.Equal(new LocalDate(2025, 7, 1), starts["2025-qd294"]); // Quy định 294-QĐ/TW, in force 1/7/2025
     }
 
     [Fact]

@@ -67,10 +67,12 @@ public class RulesEngineCompatibilityTests
         bool B() => random.Next(2) == 1;
         int Around(int value, int spread) => value + random.Next(-spread, spread + 1);
         var compared = 0;
+        var expected = 0;
         foreach (var file in RuleFiles.Shipped)
         {
             var set = RuleSetLoader.LoadFile(file).GetValueOrThrow();
             var engine = new RulesEngine.RulesEngine(RulesEngineInterop.ToWorkflows(set));
+            expected += 200 * set.Workflows.Sum(w => w.Rules.Length);
             for (var n = 0; n < 200; n++)
             {
                 var members = random.Next(1, 20);
@@ -108,6 +110,7 @@ public class RulesEngineCompatibilityTests
             }
         }
 
-        Assert.Equal(3 * 200 * 18, compared);
+        Assert.True(RuleFiles.Shipped.Length >= 4, "four eras are shipped");
+        Assert.Equal(expected, compared);
     }
 }
