@@ -29,7 +29,19 @@ public sealed class RuleParameters
         ProbationMonths = values["probationMonths"];
         CeremonyDeadlineWorkingDays = values["ceremonyDeadlineWorkingDays"];
         FullMembershipVoteDeadlineWorkingDays = values["fullMembershipVoteDeadlineWorkingDays"];
-        Info = info.ToImmutableDictionary(StringComparer.Ordinal);
+        DecideAdmissionWorkingDays = ValueOrDefault(values, "decideAdmissionWorkingDays");
+        DecideFullMembershipWorkingDays = ValueOrDefault(values, "decideFullMembershipWorkingDays");
+        DecisionExtensionMaxWorkingDays = ValueOrDefault(values, "decisionExtensionMaxWorkingDays");
+        var all = info.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
+        foreach (var (name, (value, source)) in Optional)
+        {
+            if (!all.ContainsKey(name) && info.Count > 0)
+            {
+                all[name] = new RuleParameterInfo(name, values.TryGetValue(name, out var given) ? given : value, "workingDays", source, "Not stated in the file: the value of Quy định 29-QĐ/TW §4.3.1 applies.");
+            }
+        }
+
+        Info = all.ToImmutable();
     }
 
     /// <summary>Minimum age in months on the vote day (216 = full 18 years).</summary>
@@ -74,6 +86,15 @@ public sealed class RuleParameters
     /// <summary>Working days after probation ends for the cell's full-membership vote (30).</summary>
     public int FullMembershipVoteDeadlineWorkingDays { get; }
 
+    /// <summary>Working days from the cell's admission resolution for the competent committee to decide (60; Quy định 29-QĐ/TW §4.3.1).</summary>
+    public int DecideAdmissionWorkingDays { get; }
+
+    /// <summary>Working days from the cell's full-membership resolution for the competent committee to decide (30; §4.3.1).</summary>
+    public int DecideFullMembershipWorkingDays { get; }
+
+    /// <summary>The most working days one extension of a decision deadline may add (30; §4.3.1: "gia hạn tối đa 30 ngày làm việc").</summary>
+    public int DecisionExtensionMaxWorkingDays { get; }
+
     /// <summary>Each parameter's unit, legal source and description, by its JSON name.</summary>
     public ImmutableDictionary<string, RuleParameterInfo> Info { get; }
 
@@ -88,6 +109,10 @@ public sealed class RuleParameters
             CeremonySource = SourceOf("ceremonyDeadlineWorkingDays", source),
             FullMembershipVoteSource = SourceOf("fullMembershipVoteDeadlineWorkingDays", source),
             CertificateSource = SourceOf("certificateValidityMonths", source),
+            DecideAdmissionWorkingDays = DecideAdmissionWorkingDays,
+            DecideFullMembershipWorkingDays = DecideFullMembershipWorkingDays,
+            DecisionExtensionMaxWorkingDays = DecisionExtensionMaxWorkingDays,
+            DecisionSource = SourceOf("decideAdmissionWorkingDays", Optional["decideAdmissionWorkingDays"].Source),
         };
 
     private string SourceOf(string name, string fallback) =>
@@ -100,7 +125,23 @@ public sealed class RuleParameters
         "certificateValidityMonths", "introducersRequired", "introducersWithEndorsement",
         "introducerMonthsTogether", "voteNumerator",
         "voteDenominator", "probationMonths", "ceremonyDeadlineWorkingDays", "fullMembershipVoteDeadlineWorkingDays",
+        "decideAdmissionWorkingDays", "decideFullMembershipWorkingDays", "decisionExtensionMaxWorkingDays",
     ];
+
+    /// <summary>
+    /// The parameters a rule file may omit, with the value and source used then: those added after rule files were
+    /// first edited by officials (issue 11), so that an edited file of an earlier version still loads. The shipped
+    /// files state them all.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, (int Value, string Source)> Optional { get; } = new Dictionary<string, (int, string)>(StringComparer.Ordinal)
+    {
+        ["decideAdmissionWorkingDays"] = (60, "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decideFullMembershipWorkingDays"] = (30, "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decisionExtensionMaxWorkingDays"] = (30, "Quy định 29-QĐ/TW (2016), 4.3.1"),
+    };
+
+    private static int ValueOrDefault(IReadOnlyDictionary<string, int> values, string name) =>
+        values.TryGetValue(name, out var value) ? value : Optional[name].Value;
 
     /// <summary>Whether a parameter is written as an education level name rather than a number.</summary>
     internal static bool IsEducationLevel(string name) => name == "minEducationLevel";

@@ -230,7 +230,7 @@ public static partial class RuleSetLoader
                 }
             }
 
-            foreach (var missing in RuleParameters.Names.Where(n => !documents.ContainsKey(n)))
+            foreach (var missing in RuleParameters.Names.Where(n => !documents.ContainsKey(n) && !RuleParameters.Optional.ContainsKey(n)))
             {
                 Error("parameter.missing", $"the parameter '{missing}' is missing; every parameter must be stated", "$.parameters");
                 ok = false;

@@ -27,6 +27,8 @@ public partial class RuleSetLoaderTests
         Assert.Equal(admission, set.WorkflowFor(Gate.CellAdmissionVote)!.Rules.Select(r => r.Id));
         Assert.Equal(["vote.committeeTwoThirds"], set.WorkflowFor(Gate.CommitteeApproval)!.Rules.Select(r => r.Id));
         Assert.Equal(["ceremony.deadline"], set.WorkflowFor(Gate.Ceremony)!.Rules.Select(r => r.Id));
+        Assert.Equal(["decision.deadline"], set.WorkflowFor(Gate.AdmissionDecision)!.Rules.Select(r => r.Id));        // Quy định 29 §4.3.1
+        Assert.Equal(["decision.deadline"], set.WorkflowFor(Gate.FullMembershipDecision)!.Rules.Select(r => r.Id));
         Assert.Equal(
             ["probation.completed", "probation.reviews", "fullMembership.reviewDeadline", "vote.cellTwoThirds"],
             set.WorkflowFor(Gate.FullMembershipVote)!.Rules.Select(r => r.Id));
@@ -227,7 +229,8 @@ public class BrokenCopyTests
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(RuleFiles.RepoRoot, "rules", "schema", "ruleset.schema.json")))!;
         var required = schema["properties"]!["parameters"]!["required"]!.AsArray().Select(n => (string)n!).ToArray();
-        Assert.Equal(RuleParameters.Names, required);
+        Assert.Equal(RuleParameters.Names.Where(n => !RuleParameters.Optional.ContainsKey(n)), required);
+        Assert.Equal(RuleParameters.Names, schema["properties"]!["parameters"]!["properties"]!.AsObject().Select(p => p.Key));
         var gates = schema["$defs"]!["workflow"]!["properties"]!["WorkflowName"]!["enum"]!.AsArray().Select(n => (string)n!).ToArray();
         Assert.Equal(System.Enum.GetValues<Gate>().Where(g => g != Gate.None).Select(g => g.JsonName()), gates);
         Assert.All(RuleFiles.Shipped, f => Assert.Equal("../schema/ruleset.schema.json", (string?)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(f))!["$schema"]));

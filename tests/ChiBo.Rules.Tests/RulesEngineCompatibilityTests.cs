@@ -94,6 +94,7 @@ public class RulesEngineCompatibilityTests
                     CommitteeVote = new CommitteeVoteFacts { Held = B(), InFavour = random.Next(0, 10), Members = 9 },
                     Ceremony = new CeremonyFacts { DecisionReceived = B(), Held = B(), DelayApproved = B(), WorkingDaysSinceDecision = Around(30, 2) },
                     Probation = new ProbationFacts { Started = B(), FullMonths = Around(12, 2), WorkingDaysAfterEnd = Around(30, 2) },
+                    Decision = new DecisionFacts { WorkingDaysSinceAdmissionResolution = Around(60, 2), AdmissionExtensionWorkingDays = Around(30, 2) * (B() ? 1 : 0), WorkingDaysSinceFullMembershipResolution = Around(30, 2) + (B() ? 0 : Around(30, 2)), FullMembershipExtensionWorkingDays = Around(30, 2) * (B() ? 1 : 0) },
                 };
                 var inputs = RulesEngineInterop.Inputs(in facts, set.Parameters);
                 foreach (var workflow in set.Workflows)

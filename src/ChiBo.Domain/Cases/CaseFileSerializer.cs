@@ -35,6 +35,12 @@ public static class CaseFileSerializer
     /// </summary>
     public const int MaxVoteMembers = 100_000;
 
+    /// <summary>
+    /// The most working days a <c>decisionDeadlineExtended</c> may state: far above the law's 30, so that an
+    /// extension beyond the era's maximum is recorded and judged (it does not count), while a typo is refused.
+    /// </summary>
+    public const int MaxExtensionWorkingDays = 1000;
+
     /// <summary>Reads a case file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="fileName">The file name to show in errors, or null.</param>
@@ -167,6 +173,21 @@ public static class CaseFileSerializer
                     break;
                 case HelperAssigned helper when string.IsNullOrWhiteSpace(helper.MemberId):
                     Bad("memberId must not be empty");
+                    break;
+                case DecisionDeadlineExtended extended when extended.WorkingDays < 1 || extended.WorkingDays > MaxExtensionWorkingDays:
+                    Bad($"workingDays must be between 1 and {MaxExtensionWorkingDays}");
+                    break;
+                case IntroducerReplaced replaced:
+                    if (string.IsNullOrWhiteSpace(replaced.MemberId) || string.IsNullOrWhiteSpace(replaced.Replaces))
+                    {
+                        Bad("memberId and replaces must not be empty");
+                    }
+
+                    if (replaced.FullMemberSince < MinDate || replaced.FullMemberSince > MaxDate)
+                    {
+                        Bad("fullMemberSince must be a date between 1900 and 2100");
+                    }
+
                     break;
             }
         }

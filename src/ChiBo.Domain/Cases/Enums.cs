@@ -90,6 +90,29 @@ public enum VotePurpose
     StrikeOff,
 }
 
+/// <summary>Which decision of the competent committee (quyết định của cấp ủy có thẩm quyền). JSON names are camelCase.</summary>
+public enum DecisionPurpose
+{
+    /// <summary>The admission decision (quyết định kết nạp).</summary>
+    Admission,
+
+    /// <summary>The full-membership decision (quyết định công nhận đảng viên chính thức).</summary>
+    FullMembership,
+}
+
+/// <summary>Why an introducer was replaced (Quy định 24-QĐ/TW §3.2.2). JSON names are camelCase.</summary>
+public enum IntroducerReplacementReason
+{
+    /// <summary>Transferred to another party organisation (chuyển sinh hoạt).</summary>
+    Transferred,
+
+    /// <summary>Disciplined (bị kỷ luật).</summary>
+    Disciplined,
+
+    /// <summary>Another reason (lý do khác).</summary>
+    Other,
+}
+
 /// <summary>The conclusion of a background verification (kết luận thẩm tra lý lịch).</summary>
 public enum BackgroundConclusion
 {

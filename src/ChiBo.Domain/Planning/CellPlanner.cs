@@ -387,6 +387,8 @@ public sealed partial class CellPlanner
         DeadlineAction.ProbationEnds => new("Hết thời gian dự bị", "Probation ends"),
         DeadlineAction.FullMembershipVote => new("Chi bộ xét công nhận đảng viên chính thức", "Cell's full-membership vote"),
         DeadlineAction.CertificateExpires => new("Giấy chứng nhận bồi dưỡng nhận thức về Đảng hết hạn", "Awareness-course certificate expires"),
+        DeadlineAction.DecideAdmission => new("Cấp ủy cấp trên quyết định kết nạp", "Superior committee decides on admission"),
+        DeadlineAction.DecideFullMembership => new("Cấp ủy cấp trên quyết định công nhận đảng viên chính thức", "Superior committee decides on full membership"),
         _ => new(action.ToString(), action.ToString()),
     };
 

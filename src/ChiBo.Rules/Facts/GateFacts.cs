@@ -43,6 +43,28 @@ public readonly record struct GateFacts
 
     /// <summary>The probation (<c>probation</c>).</summary>
     public ProbationFacts Probation { get; init; }
+
+    /// <summary>The competent committee's decisions and their deadlines (<c>decision</c>).</summary>
+    public DecisionFacts Decision { get; init; }
+}
+
+/// <summary>
+/// The competent committee's decision deadlines (Quy định 29-QĐ/TW §4.3.1): working days since the cell's latest
+/// resolution of each purpose, and the first extension after it. Rule language: <c>decision.*</c>.
+/// </summary>
+public readonly record struct DecisionFacts
+{
+    /// <summary>Working days from the cell's latest admission resolution to the gate's date (0 without one).</summary>
+    public int WorkingDaysSinceAdmissionResolution { get; init; }
+
+    /// <summary>Working days of the first admission extension after that resolution (0 without one).</summary>
+    public int AdmissionExtensionWorkingDays { get; init; }
+
+    /// <summary>Working days from the cell's latest full-membership resolution to the gate's date (0 without one).</summary>
+    public int WorkingDaysSinceFullMembershipResolution { get; init; }
+
+    /// <summary>Working days of the first full-membership extension after that resolution (0 without one).</summary>
+    public int FullMembershipExtensionWorkingDays { get; init; }
 }
 
 /// <summary>Age on the gate's date (tuổi). Rule language: <c>age.months</c>, <c>age.years</c>, <c>age.exceptionApproved</c>.</summary>

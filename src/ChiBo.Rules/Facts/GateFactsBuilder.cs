@@ -45,6 +45,8 @@ internal static class GateFactsBuilder
         LocalDate? certificate = null, decisionReceived = null, ceremony = null;
         int introducers = 0, minMonthsTogether = int.MaxValue;
         var allFullMembers = true;
+        LocalDate? admissionResolution = null, fullMembershipResolution = null;
+        int? admissionExtension = null, fullMembershipExtension = null;
 
         for (var i = 0; i < applied.Length; i++)
         {
@@ -68,6 +70,11 @@ internal static class GateFactsBuilder
                 case AwarenessCourseCompleted c: certificate = c.Date; break;
                 case AdmissionDecisionReceived r: decisionReceived = r.Date; break;
                 case CeremonyHeld h: ceremony ??= h.Date; break;
+                // Quy định 29-QĐ/TW §4.3.1: the deciding committee's deadline runs from the cell's latest resolution.
+                case CellVoted { Purpose: VotePurpose.Admission } v: admissionResolution = v.Date; admissionExtension = null; break;
+                case CellVoted { Purpose: VotePurpose.FullMembership } v: fullMembershipResolution = v.Date; fullMembershipExtension = null; break;
+                case DecisionDeadlineExtended { Purpose: DecisionPurpose.Admission } x: admissionExtension ??= x.WorkingDays; break;
+                case DecisionDeadlineExtended { Purpose: DecisionPurpose.FullMembership } x: fullMembershipExtension ??= x.WorkingDays; break;
                 case IntroducerAssigned introducer when !IsReassignedLater(applied, i, introducer.MemberId):
                     // Quy định 24-QĐ/TW §3.2.1: measured on the day of the introduction.
                     introducers++;
@@ -155,6 +162,13 @@ internal static class GateFactsBuilder
                 Started = ceremony is { } start && start <= gateDate,
                 FullMonths = ceremony is { } entry && entry <= gateDate ? FullMonths(entry, gateDate) : 0,
                 WorkingDaysAfterEnd = probationEnd is { } end && gateDate > end ? workingDays(end, gateDate) : 0,
+            },
+            Decision = new DecisionFacts
+            {
+                WorkingDaysSinceAdmissionResolution = admissionResolution is { } a && gateDate > a ? workingDays(a, gateDate) : 0,
+                AdmissionExtensionWorkingDays = admissionExtension ?? 0,
+                WorkingDaysSinceFullMembershipResolution = fullMembershipResolution is { } f && gateDate > f ? workingDays(f, gateDate) : 0,
+                FullMembershipExtensionWorkingDays = fullMembershipExtension ?? 0,
             },
         };
     }
