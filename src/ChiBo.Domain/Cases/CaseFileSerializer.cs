@@ -133,6 +133,24 @@ public static class CaseFileSerializer
             Field("$.cell.id", "cell.id must not be empty");
         }
 
+        if (caseFile.Cell.Changes is { } changes)
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (changes[i] is not { } change)
+                {
+                    Field($"$.cell.changes[{i}]", "a cell change cannot be null");
+                    continue;
+                }
+
+                CheckDate(change.From, $"$.cell.changes[{i}].from");
+                if (change.Kind is null && change.Superior is null && change.Name is null)
+                {
+                    Field($"$.cell.changes[{i}]", "a cell change must name at least one of kind, superior, name");
+                }
+            }
+        }
+
         if (caseFile.Events.Length > MaxEvents)
         {
             Field("$.events", $"the case has {caseFile.Events.Length} events; at most {MaxEvents} are accepted");

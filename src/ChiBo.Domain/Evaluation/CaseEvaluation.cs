@@ -27,7 +27,14 @@ public sealed record CaseEvaluation(
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<RuleViolation> Violations,
     KeyDates Dates,
-    bool Exempt);
+    bool Exempt)
+{
+    /// <summary>
+    /// The cell as it stood on <see cref="AsOf"/> (<c>cell</c>: its kind and superior after every <c>cell.changes</c>
+    /// entry dated on or before it), or null when not evaluated from a case.
+    /// </summary>
+    public Cases.Cell? Cell { get; init; }
+}
 
 /// <summary>The result of one rule (quy định) on a case: its stable id, whether it passed, why, and the legal source.</summary>
 /// <param name="Rule">The stable rule id, e.g. <c>age.minimum</c>.</param>

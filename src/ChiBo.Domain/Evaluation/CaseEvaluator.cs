@@ -62,7 +62,10 @@ public sealed class CaseEvaluator
         var violations = rules.FindViolations(history);
         var dates = KeyDatesOf(history);
         var deadlines = CaseDeadlines.Of(history, asOf, rules, calendar);
-        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt);
+        return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt)
+        {
+            Cell = history.Case.Cell.On(asOf),
+        };
     }
 
     private KeyDates KeyDatesOf(CaseHistory history)

@@ -209,7 +209,8 @@ public sealed class TransitionTable
             _ => false,
         };
 
-        private static bool Subordinate(GuardContext c) => c.Case.Cell.Kind == CellKind.SubordinateCell;
+        // The cell as it stood on the event's date (cell.changes): a school cell may become subordinate and back.
+        private static bool Subordinate(GuardContext c) => c.Case.Cell.On(c.Event.Date).Kind == CellKind.SubordinateCell;
 
         public static readonly TransitionGuard AdmissionVote = new("vote.purposeAdmission",
             new("biểu quyết đề nghị kết nạp (purpose = admission)", "a vote on admission (purpose = admission)"),
@@ -241,7 +242,7 @@ public sealed class TransitionTable
         public static readonly TransitionGuard GrassrootsCell = new("cell.grassroots",
             new("chi bộ cơ sở đề nghị thẳng lên cấp ủy cấp trên; chi bộ trực thuộc cần đảng ủy cơ sở xét duyệt trước",
                 "a grassroots cell proposes directly to the superior committee; a subordinate cell needs the grassroots committee's approval first"),
-            c => c.Case.Cell.Kind == CellKind.GrassrootsCell);
+            c => c.Case.Cell.On(c.Event.Date).Kind == CellKind.GrassrootsCell);
 
         public static readonly TransitionGuard FullMembershipVoted = new("fullMembershipVote.onRecord",
             new("chi bộ đã biểu quyết công nhận đảng viên chính thức", "the cell has voted on full membership"),

@@ -36,7 +36,7 @@ internal static class GateFactsBuilder
         WorkingDayCounter workingDays)
     {
         var person = history.Case.Person;
-        var cell = history.Case.Cell;
+        var cell = history.Case.Cell.Changes is null ? history.Case.Cell : history.Case.Cell.On(gateDate); // the cell on the gate's date (cell.changes)
         var applied = history.Applied.AsSpan()[..count];
 
         bool helper = false, application = false, declared = false, verified = false, clear = false, comments = false;
