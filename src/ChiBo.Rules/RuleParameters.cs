@@ -32,12 +32,16 @@ public sealed class RuleParameters
         DecideAdmissionWorkingDays = ValueOrDefault(values, "decideAdmissionWorkingDays");
         DecideFullMembershipWorkingDays = ValueOrDefault(values, "decideFullMembershipWorkingDays");
         DecisionExtensionMaxWorkingDays = ValueOrDefault(values, "decisionExtensionMaxWorkingDays");
+        DossierValidityMonths = ValueOrDefault(values, "dossierValidityMonths");
+        ReadmissionWaitMonths = ValueOrDefault(values, "readmissionWaitMonths");
+        ReadmissionCriminalWaitMonths = ValueOrDefault(values, "readmissionCriminalWaitMonths");
+        ReadmissionTimesAllowed = ValueOrDefault(values, "readmissionTimesAllowed");
         var all = info.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
-        foreach (var (name, (value, source)) in Optional)
+        foreach (var (name, (value, unit, source)) in Optional)
         {
             if (!all.ContainsKey(name) && info.Count > 0)
             {
-                all[name] = new RuleParameterInfo(name, values.TryGetValue(name, out var given) ? given : value, "workingDays", source, "Not stated in the file: the value of Quy định 29-QĐ/TW §4.3.1 applies.");
+                all[name] = new RuleParameterInfo(name, values.TryGetValue(name, out var given) ? given : value, unit, source, $"Not stated in the file: the value of {source} applies.");
             }
         }
 
@@ -95,6 +99,18 @@ public sealed class RuleParameters
     /// <summary>The most working days one extension of a decision deadline may add (30; §4.3.1: "gia hạn tối đa 30 ngày làm việc").</summary>
     public int DecisionExtensionMaxWorkingDays { get; }
 
+    /// <summary>Months a dossier document stays current before the vote (12; 01-HD/TW: "quá 12 tháng … phải làm lại").</summary>
+    public int DossierValidityMonths { get; }
+
+    /// <summary>Months after leaving before re-admission may be considered (36; Quy định 29-QĐ/TW §3.5.1).</summary>
+    public int ReadmissionWaitMonths { get; }
+
+    /// <summary>Months after a cleared record for a minor offence before re-admission (60; §3.5.1).</summary>
+    public int ReadmissionCriminalWaitMonths { get; }
+
+    /// <summary>How many re-admissions a person may have (1: "chỉ kết nạp lại một lần", §3.5.3).</summary>
+    public int ReadmissionTimesAllowed { get; }
+
     /// <summary>Each parameter's unit, legal source and description, by its JSON name.</summary>
     public ImmutableDictionary<string, RuleParameterInfo> Info { get; }
 
@@ -126,6 +142,7 @@ public sealed class RuleParameters
         "introducerMonthsTogether", "voteNumerator",
         "voteDenominator", "probationMonths", "ceremonyDeadlineWorkingDays", "fullMembershipVoteDeadlineWorkingDays",
         "decideAdmissionWorkingDays", "decideFullMembershipWorkingDays", "decisionExtensionMaxWorkingDays",
+        "dossierValidityMonths", "readmissionWaitMonths", "readmissionCriminalWaitMonths", "readmissionTimesAllowed",
     ];
 
     /// <summary>
@@ -133,11 +150,15 @@ public sealed class RuleParameters
     /// first edited by officials (issue 11), so that an edited file of an earlier version still loads. The shipped
     /// files state them all.
     /// </summary>
-    internal static IReadOnlyDictionary<string, (int Value, string Source)> Optional { get; } = new Dictionary<string, (int, string)>(StringComparer.Ordinal)
+    internal static IReadOnlyDictionary<string, (int Value, string Unit, string Source)> Optional { get; } = new Dictionary<string, (int, string, string)>(StringComparer.Ordinal)
     {
-        ["decideAdmissionWorkingDays"] = (60, "Quy định 29-QĐ/TW (2016), 4.3.1"),
-        ["decideFullMembershipWorkingDays"] = (30, "Quy định 29-QĐ/TW (2016), 4.3.1"),
-        ["decisionExtensionMaxWorkingDays"] = (30, "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decideAdmissionWorkingDays"] = (60, "workingDays", "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decideFullMembershipWorkingDays"] = (30, "workingDays", "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decisionExtensionMaxWorkingDays"] = (30, "workingDays", "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["dossierValidityMonths"] = (12, "months", "Hướng dẫn 01-HD/TW (2016, 2021)"),
+        ["readmissionWaitMonths"] = (36, "months", "Quy định 29-QĐ/TW (2016), 3.5.1"),
+        ["readmissionCriminalWaitMonths"] = (60, "months", "Quy định 29-QĐ/TW (2016), 3.5.1"),
+        ["readmissionTimesAllowed"] = (1, "times", "Quy định 29-QĐ/TW (2016), 3.5.3"),
     };
 
     private static int ValueOrDefault(IReadOnlyDictionary<string, int> values, string name) =>
@@ -150,7 +171,7 @@ public sealed class RuleParameters
     internal static (int Min, int Max) RangeOf(string name) => name switch
     {
         "minEducationLevel" => (0, (int)EducationLevel.Postgraduate),
-        "voteNumerator" or "voteDenominator" or "introducersRequired" or "introducersWithEndorsement" => (1, 100),
+        "voteNumerator" or "voteDenominator" or "introducersRequired" or "introducersWithEndorsement" or "readmissionTimesAllowed" => (1, 100),
         "youthAgeMinYears" or "youthAgeMaxYears" => (0, 150),
         _ => (0, 2400),
     };

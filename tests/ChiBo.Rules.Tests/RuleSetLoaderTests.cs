@@ -22,7 +22,8 @@ public partial class RuleSetLoaderTests
         [
             "age.minimum", "age.maximum", "education.minimum", "youthUnion.membership", "course.certificate",
             "application.submitted", "background.verified", "introducers.count", "introducers.fullMember",
-            "introducers.workedTogether", "comments.collected", "vote.cellTwoThirds",
+            "introducers.workedTogether", "comments.collected", "dossier.current",
+            "readmission.excluded", "readmission.waitingPeriod", "readmission.once", "readmission.consent", "vote.cellTwoThirds",
         ];
         Assert.Equal(admission, set.WorkflowFor(Gate.CellAdmissionVote)!.Rules.Select(r => r.Id));
         Assert.Equal(["vote.committeeTwoThirds"], set.WorkflowFor(Gate.CommitteeApproval)!.Rules.Select(r => r.Id));

@@ -133,6 +133,26 @@ public static class CaseFileSerializer
             Field("$.cell.id", "cell.id must not be empty");
         }
 
+        if (caseFile.Person.PreviousMembership is { } previous)
+        {
+            CheckDate(previous.AdmissionDecided, "$.person.previousMembership.admissionDecided");
+            CheckDate(previous.Left, "$.person.previousMembership.left");
+            if (previous.RecordClearedOn is { } cleared)
+            {
+                CheckDate(cleared, "$.person.previousMembership.recordClearedOn");
+            }
+
+            if (previous.Left < previous.AdmissionDecided)
+            {
+                Field("$.person.previousMembership.left", "left must not be before admissionDecided");
+            }
+
+            if (previous.TimesReadmitted < 0 || previous.TimesReadmitted > 100)
+            {
+                Field("$.person.previousMembership.timesReadmitted", "timesReadmitted must be between 0 and 100");
+            }
+        }
+
         if (caseFile.Cell.Changes is { } changes)
         {
             for (var i = 0; i < changes.Count; i++)

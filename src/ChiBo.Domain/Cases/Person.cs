@@ -27,7 +27,31 @@ public sealed record Person(
     LocalDate? YouthUnionMemberSince = null,
     LocalDate? TradeUnionMemberSince = null,
     Religion? Religion = null,
-    string? WorkUnit = null);
+    string? WorkUnit = null)
+{
+    /// <summary>
+    /// The person's earlier membership when applying for re-admission (kết nạp lại), or null (the usual case): the
+    /// <c>readmission.*</c> rules apply only with it, and party age counts from its admission decision.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PreviousMembership? PreviousMembership { get; init; }
+}
+
+/// <summary>
+/// A former member's earlier membership (<c>person.previousMembership</c>; Quy định 29-QĐ/TW §3.5, 24 §3.5, 232 and
+/// 294 §3.5: re-admission).
+/// </summary>
+/// <param name="AdmissionDecided">The date of the first admission decision (party age counts from it).</param>
+/// <param name="Left">The day the person left the party.</param>
+/// <param name="Reason">Why the person left.</param>
+/// <param name="RecordClearedOn">For a minor-offence conviction, the day the criminal record was cleared (xóa án tích), or null.</param>
+/// <param name="TimesReadmitted">How many times the person was already re-admitted (only once is allowed).</param>
+public sealed record PreviousMembership(
+    LocalDate AdmissionDecided,
+    LocalDate Left,
+    LeavingReason Reason,
+    LocalDate? RecordClearedOn = null,
+    int TimesReadmitted = 0);
 
 /// <summary>A person's religion (tôn giáo).</summary>
 /// <param name="Name">The religion's name, e.g. "Công giáo".</param>

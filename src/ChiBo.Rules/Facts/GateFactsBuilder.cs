@@ -46,6 +46,8 @@ internal static class GateFactsBuilder
         int introducers = 0, minMonthsTogether = int.MaxValue;
         var allFullMembers = true;
         LocalDate? admissionResolution = null, fullMembershipResolution = null;
+        LocalDate? youthEndorsedOn = null, tradeEndorsedOn = null, commentsOn = null, oldestLetter = null;
+        var readmissionConsent = false;
         int? admissionExtension = null, fullMembershipExtension = null;
 
         for (var i = 0; i < applied.Length; i++)
@@ -59,9 +61,10 @@ internal static class GateFactsBuilder
                     verified = true;
                     clear = v.Conclusion == BackgroundConclusion.Clear;
                     break;
-                case CommentsCollected: comments = true; break;
-                case YouthUnionEndorsed: youthEndorsed = true; break;
-                case TradeUnionEndorsed: tradeEndorsed = true; break;
+                case CommentsCollected summary: comments = true; commentsOn = summary.Date; break;
+                case YouthUnionEndorsed youthResolution: youthEndorsed = true; youthEndorsedOn = youthResolution.Date; break;
+                case TradeUnionEndorsed tradeResolution: tradeEndorsed = true; tradeEndorsedOn = tradeResolution.Date; break;
+                case ReadmissionConsentGiven: readmissionConsent = true; break;
                 case SelfReviewSubmitted: selfReview = true; break;
                 case HelperReviewSubmitted: helperReview = true; break;
                 case AgeExceptionApproved: ageException = true; break;
@@ -75,11 +78,18 @@ internal static class GateFactsBuilder
                 case CellVoted { Purpose: VotePurpose.FullMembership } v: fullMembershipResolution = v.Date; fullMembershipExtension = null; break;
                 case DecisionDeadlineExtended { Purpose: DecisionPurpose.Admission } x: admissionExtension ??= x.WorkingDays; break;
                 case DecisionDeadlineExtended { Purpose: DecisionPurpose.FullMembership } x: fullMembershipExtension ??= x.WorkingDays; break;
-                case IntroducerAssigned introducer when !IsReassignedLater(applied, i, introducer.MemberId):
+                case IntroducerAssigned introducer when !IsReassignedLater(applied, i, introducer.MemberId) && !IsReplacedLater(applied, i, introducer.MemberId):
                     // Quy định 24-QĐ/TW §3.2.1: measured on the day of the introduction.
                     introducers++;
                     allFullMembers &= introducer.FullMemberSince <= introducer.Date;
                     minMonthsTogether = Math.Min(minMonthsTogether, FullMonths(introducer.WorkedTogetherSince, introducer.Date));
+                    oldestLetter = oldestLetter is { } o && o <= introducer.Date ? o : introducer.Date;
+                    break;
+                case IntroducerReplaced replacement when !IsReplacedLater(applied, i, replacement.MemberId):
+                    // Quy định 24-QĐ/TW §3.2.2: the replacement is a full member, and needs no 12 months together.
+                    introducers++;
+                    allFullMembers &= replacement.FullMemberSince <= replacement.Date;
+                    oldestLetter = oldestLetter is { } p && p <= replacement.Date ? p : replacement.Date;
                     break;
             }
         }
@@ -99,6 +109,11 @@ internal static class GateFactsBuilder
                 break;
         }
 
+        // 01-HD/TW: a document older than the validity on the vote day must be redone (dossier.current).
+        var validity = parameters.DossierValidityMonths;
+        var documentsCurrent = Current(oldestLetter, gateDate, validity) && Current(youthEndorsedOn, gateDate, validity)
+            && Current(tradeEndorsedOn, gateDate, validity) && Current(commentsOn, gateDate, validity);
+        var previous = person.PreviousMembership;
         var ceremonyHeld = gateEvent is CeremonyHeld || (ceremony is { } held && held <= gateDate);
         var probationEnd = ceremony?.PlusMonths(parameters.ProbationMonths);
         return new GateFacts
@@ -135,6 +150,7 @@ internal static class GateFactsBuilder
                 TradeUnionEndorsed = tradeEndorsed,
                 SelfReviewSubmitted = selfReview,
                 HelperReviewSubmitted = helperReview,
+                DocumentsCurrent = documentsCurrent,
             },
             Introducers = new IntroducerFacts
             {
@@ -170,6 +186,17 @@ internal static class GateFactsBuilder
                 WorkingDaysSinceFullMembershipResolution = fullMembershipResolution is { } f && gateDate > f ? workingDays(f, gateDate) : 0,
                 FullMembershipExtensionWorkingDays = fullMembershipExtension ?? 0,
             },
+            Readmission = previous is null ? default : new ReadmissionFacts
+            {
+                Applies = true,
+                Excluded = previous.Reason is LeavingReason.AbandonedActivities or LeavingReason.Resigned or LeavingReason.SeriousDisunity
+                    or LeavingReason.CorruptionConviction or LeavingReason.SeriousCrimeConviction,
+                MinorCrimeConviction = previous.Reason == LeavingReason.MinorCrimeConviction,
+                MonthsSinceLeft = Math.Max(FullMonths(previous.Left, gateDate), 0),
+                MonthsSinceRecordCleared = previous.RecordClearedOn is { } cleared ? Math.Max(FullMonths(cleared, gateDate), 0) : 0,
+                TimesReadmitted = previous.TimesReadmitted,
+                ConsentGiven = readmissionConsent,
+            },
         };
     }
 
@@ -195,6 +222,23 @@ internal static class GateFactsBuilder
         var years = on.Year - birth.Year;
         return on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day) ? years - 1 : years;
     }
+
+    /// <summary>Whether a later <c>introducerReplaced</c> replaces the member (Quy định 24-QĐ/TW §3.2.2).</summary>
+    private static bool IsReplacedLater(ReadOnlySpan<AppliedEvent> applied, int index, string memberId)
+    {
+        for (var j = index + 1; j < applied.Length; j++)
+        {
+            if (applied[j].Event is IntroducerReplaced later && string.Equals(later.Replaces, memberId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A document dated <paramref name="on"/> is current on <paramref name="date"/> while date ≤ on + months (none on record: current).</summary>
+    private static bool Current(LocalDate? on, LocalDate date, int months) => on is not { } d || date <= d.PlusMonths(months);
 
     private static bool IsReassignedLater(ReadOnlySpan<AppliedEvent> applied, int index, string memberId)
     {
