@@ -36,7 +36,7 @@ public sealed partial class CellPlanner
     /// <summary>How many working days ahead an item counts as due soon, the due day included (as for deadlines).</summary>
     public const int DueSoonWorkingDays = 5;
 
-    private const string PlanSource = "Chỉ thị 28-CT/TW; kế hoạch chi bộ";
+    private const string PlanSource = "Chỉ thị 28-CT/TW (21/01/2019) của Ban Bí thư; kế hoạch chi bộ";
 
     private static readonly EventKind[] OutcomeKinds =
     [
