@@ -14,6 +14,16 @@ namespace ChiBo.Rules.Tests;
 
 public class HostingTests
 {
+    // Issue 11 item 7: 24/11/2026 (Ngày Văn hóa Việt Nam) is a working day unless the host switches it on.
+    [Fact]
+    public void A_host_switches_on_the_optional_24_November_day_off_through_the_options()
+    {
+        using var plain = new ServiceCollection().AddChiBo().BuildServiceProvider();
+        Assert.True(plain.GetRequiredService<ChiBo.Calendar.WorkingDayCalendar>().IsWorkingDay(new LocalDate(2026, 11, 24)));
+        using var provider = new ServiceCollection().AddChiBo(o => o.OptionalDaysOff.Add("vietnamCultureDay")).BuildServiceProvider();
+        Assert.False(provider.GetRequiredService<ChiBo.Calendar.WorkingDayCalendar>().IsWorkingDay(new LocalDate(2026, 11, 24)));
+    }
+
     [Fact]
     public void AddChiBo_serves_the_shipped_rules_with_the_hosts_clock_and_logs_each_rule_set()
     {
