@@ -27,7 +27,7 @@ namespace ChiBo.Benchmarks;
 /// <see cref="GateFacts"/> folded from the replayed history, every rule of the workflow, and the outcome's bits
 /// (messages are not built: that is <see cref="GateOutcome.ToChecks"/>, on demand).</item>
 /// <item><b>B</b> (<c>B_HandWritten_Gate</c>, the baseline): the same work — rule set in force, the same facts
-/// builder — with the twelve rules written by hand in C# (<see cref="HandWrittenAdmissionRules"/>).</item>
+/// builder — with the seventeen rules written by hand in C# (<see cref="HandWrittenAdmissionRules"/>).</item>
 /// <item><b>C</b> (<c>C_RulesEngine_Gate</c>): the same work, with the same JSON rules run by RulesEngine 6.0.1's
 /// <c>ExecuteAllRulesAsync</c> on the inputs a host would pass it (<c>RulesEngineInterop.Inputs</c>: one
 /// <c>RuleParameter</c> per facts group and <c>params</c>), one engine per rule set built in the setup.</item>
@@ -37,7 +37,7 @@ namespace ChiBo.Benchmarks;
 /// of the case file: replay, stage, next gate and its checks with messages, violations of every gate passed,
 /// key dates and deadlines.</item>
 /// <item><b>E</b> (<c>E_LoadShipped</c>): <see cref="RuleCatalog.LoadShipped"/> — read, validate, parse,
-/// check and compile the three shipped rule sets — warm (in a process that has loaded them before);
+/// check and compile the four shipped rule sets — warm (in a process that has loaded them before);
 /// <see cref="ColdStartBenchmarks"/> measures the first load in a new process.</item>
 /// </list>
 /// </remarks>

@@ -234,9 +234,26 @@ public sealed class RuleCatalog : ICaseRules
         }
 
         return Evaluate(history, gate, date) is { } outcome
-            ? new GateAssessment(set.Id, outcome.ToChecks())
+            ? new GateAssessment(set.Id, Applicable(outcome.ToChecks(), history))
             : new GateAssessment(set.Id, []);
     }
+
+    /// <summary>
+    /// The checks that apply to the case: the <c>readmission.*</c> rules only to a person with a previous membership
+    /// (contract: "only for a person with a previous membership"); their expressions also pass without one, so that
+    /// the allocation-free path and the violations agree.
+    /// </summary>
+    private static IReadOnlyList<RuleCheck> Applicable(IReadOnlyList<RuleCheck> checks, CaseHistory history)
+    {
+        if (history.Case.Person.PreviousMembership is not null || !checks.Any(c => c.Rule.StartsWith(ReadmissionPrefix, StringComparison.Ordinal)))
+        {
+            return checks;
+        }
+
+        return [.. checks.Where(c => !c.Rule.StartsWith(ReadmissionPrefix, StringComparison.Ordinal))];
+    }
+
+    private const string ReadmissionPrefix = "readmission.";
 
     /// <inheritdoc />
     /// <remarks>

@@ -24,7 +24,8 @@ public sealed class RuleDefinition
         string? pendingWhen,
         string source,
         LocalizedText message,
-        string? description)
+        string? description,
+        LocalizedText? descriptionText = null)
     {
         Id = id;
         Expression = expression;
@@ -32,6 +33,7 @@ public sealed class RuleDefinition
         Source = source;
         Message = message;
         Description = description;
+        DescriptionText = descriptionText;
         checks =
         [
             new RuleCheck(id, false, message, source),
@@ -65,8 +67,14 @@ public sealed class RuleDefinition
     /// <summary>What the rule requires, in Vietnamese and English.</summary>
     public LocalizedText Message { get; }
 
-    /// <summary>The reading taken where the law is ambiguous, or null.</summary>
+    /// <summary>The reading taken where the law is ambiguous, or null: in English, or the text of a legacy file's one-language <c>description</c>.</summary>
     public string? Description { get; }
+
+    /// <summary>
+    /// The reading taken, in Vietnamese and English, when the file writes <c>description</c> as
+    /// <c>{ "vi": …, "en": … }</c> (the shipped files do); null for a legacy file's plain string.
+    /// </summary>
+    public LocalizedText? DescriptionText { get; }
 
     /// <summary>Whether the rule holds for the facts.</summary>
     /// <param name="facts">The facts of the gate.</param>

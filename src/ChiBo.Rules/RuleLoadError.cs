@@ -13,7 +13,7 @@ namespace ChiBo.Rules;
 /// <c>ruleSet.badId</c>, <c>ruleSet.duplicateId</c>, <c>ruleSet.duplicateStart</c>, <c>ruleSet.none</c>, <c>parameter.unknown</c>,
 /// <c>parameter.missing</c>, <c>parameter.missingField</c>, <c>parameter.wrongType</c>, <c>parameter.outOfRange</c>,
 /// <c>workflow.missingField</c>, <c>workflow.unknownGate</c>, <c>workflow.duplicate</c>, <c>rule.missingField</c>, <c>rule.badId</c>,
-/// <c>rule.duplicateId</c>, <c>rule.unsupported</c>, <c>rule.message</c>, <c>expression.syntax</c>, <c>expression.type</c>,
+/// <c>rule.duplicateId</c>, <c>rule.unsupported</c>, <c>rule.message</c>, <c>rule.description</c>, <c>expression.syntax</c>, <c>expression.type</c>,
 /// <c>expression.unknownName</c>, <c>expression.forbidden</c>, <c>expression.literal</c>, <c>expression.tooComplex</c>, <c>limit.exceeded</c>.
 /// </summary>
 /// <param name="Code">The stable error code.</param>

@@ -29,7 +29,23 @@ public sealed class RuleParameters
         ProbationMonths = values["probationMonths"];
         CeremonyDeadlineWorkingDays = values["ceremonyDeadlineWorkingDays"];
         FullMembershipVoteDeadlineWorkingDays = values["fullMembershipVoteDeadlineWorkingDays"];
-        Info = info.ToImmutableDictionary(StringComparer.Ordinal);
+        DecideAdmissionWorkingDays = ValueOrDefault(values, "decideAdmissionWorkingDays");
+        DecideFullMembershipWorkingDays = ValueOrDefault(values, "decideFullMembershipWorkingDays");
+        DecisionExtensionMaxWorkingDays = ValueOrDefault(values, "decisionExtensionMaxWorkingDays");
+        DossierValidityMonths = ValueOrDefault(values, "dossierValidityMonths");
+        ReadmissionWaitMonths = ValueOrDefault(values, "readmissionWaitMonths");
+        ReadmissionCriminalWaitMonths = ValueOrDefault(values, "readmissionCriminalWaitMonths");
+        ReadmissionTimesAllowed = ValueOrDefault(values, "readmissionTimesAllowed");
+        var all = info.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
+        foreach (var (name, (value, unit, source)) in Optional)
+        {
+            if (!all.ContainsKey(name) && info.Count > 0)
+            {
+                all[name] = new RuleParameterInfo(name, values.TryGetValue(name, out var given) ? given : value, unit, source, $"Not stated in the file: the value of {source} applies.");
+            }
+        }
+
+        Info = all.ToImmutable();
     }
 
     /// <summary>Minimum age in months on the vote day (216 = full 18 years).</summary>
@@ -74,6 +90,27 @@ public sealed class RuleParameters
     /// <summary>Working days after probation ends for the cell's full-membership vote (30).</summary>
     public int FullMembershipVoteDeadlineWorkingDays { get; }
 
+    /// <summary>Working days from the cell's admission resolution for the competent committee to decide (60; Quy định 29-QĐ/TW §4.3.1).</summary>
+    public int DecideAdmissionWorkingDays { get; }
+
+    /// <summary>Working days from the cell's full-membership resolution for the competent committee to decide (30; §4.3.1).</summary>
+    public int DecideFullMembershipWorkingDays { get; }
+
+    /// <summary>The most working days one extension of a decision deadline may add (30; §4.3.1: "gia hạn tối đa 30 ngày làm việc").</summary>
+    public int DecisionExtensionMaxWorkingDays { get; }
+
+    /// <summary>Months a dossier document stays current before the vote (12; 01-HD/TW: "quá 12 tháng … phải làm lại").</summary>
+    public int DossierValidityMonths { get; }
+
+    /// <summary>Months after leaving before re-admission may be considered (36; Quy định 29-QĐ/TW §3.5.1).</summary>
+    public int ReadmissionWaitMonths { get; }
+
+    /// <summary>Months after a cleared record for a minor offence before re-admission (60; §3.5.1).</summary>
+    public int ReadmissionCriminalWaitMonths { get; }
+
+    /// <summary>How many re-admissions a person may have (1: "chỉ kết nạp lại một lần", §3.5.3).</summary>
+    public int ReadmissionTimesAllowed { get; }
+
     /// <summary>Each parameter's unit, legal source and description, by its JSON name.</summary>
     public ImmutableDictionary<string, RuleParameterInfo> Info { get; }
 
@@ -88,6 +125,10 @@ public sealed class RuleParameters
             CeremonySource = SourceOf("ceremonyDeadlineWorkingDays", source),
             FullMembershipVoteSource = SourceOf("fullMembershipVoteDeadlineWorkingDays", source),
             CertificateSource = SourceOf("certificateValidityMonths", source),
+            DecideAdmissionWorkingDays = DecideAdmissionWorkingDays,
+            DecideFullMembershipWorkingDays = DecideFullMembershipWorkingDays,
+            DecisionExtensionMaxWorkingDays = DecisionExtensionMaxWorkingDays,
+            DecisionSource = SourceOf("decideAdmissionWorkingDays", Optional["decideAdmissionWorkingDays"].Source),
         };
 
     private string SourceOf(string name, string fallback) =>
@@ -100,7 +141,28 @@ public sealed class RuleParameters
         "certificateValidityMonths", "introducersRequired", "introducersWithEndorsement",
         "introducerMonthsTogether", "voteNumerator",
         "voteDenominator", "probationMonths", "ceremonyDeadlineWorkingDays", "fullMembershipVoteDeadlineWorkingDays",
+        "decideAdmissionWorkingDays", "decideFullMembershipWorkingDays", "decisionExtensionMaxWorkingDays",
+        "dossierValidityMonths", "readmissionWaitMonths", "readmissionCriminalWaitMonths", "readmissionTimesAllowed",
     ];
+
+    /// <summary>
+    /// The parameters a rule file may omit, with the value and source used then: those added after rule files were
+    /// first edited by officials (issue 11), so that an edited file of an earlier version still loads. The shipped
+    /// files state them all.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, (int Value, string Unit, string Source)> Optional { get; } = new Dictionary<string, (int, string, string)>(StringComparer.Ordinal)
+    {
+        ["decideAdmissionWorkingDays"] = (60, "workingDays", "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decideFullMembershipWorkingDays"] = (30, "workingDays", "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["decisionExtensionMaxWorkingDays"] = (30, "workingDays", "Quy định 29-QĐ/TW (2016), 4.3.1"),
+        ["dossierValidityMonths"] = (12, "months", "Hướng dẫn 01-HD/TW (2016, 2021)"),
+        ["readmissionWaitMonths"] = (36, "months", "Quy định 29-QĐ/TW (2016), 3.5.1"),
+        ["readmissionCriminalWaitMonths"] = (60, "months", "Quy định 29-QĐ/TW (2016), 3.5.1"),
+        ["readmissionTimesAllowed"] = (1, "times", "Quy định 29-QĐ/TW (2016), 3.5.3"),
+    };
+
+    private static int ValueOrDefault(IReadOnlyDictionary<string, int> values, string name) =>
+        values.TryGetValue(name, out var value) ? value : Optional[name].Value;
 
     /// <summary>Whether a parameter is written as an education level name rather than a number.</summary>
     internal static bool IsEducationLevel(string name) => name == "minEducationLevel";
@@ -109,7 +171,7 @@ public sealed class RuleParameters
     internal static (int Min, int Max) RangeOf(string name) => name switch
     {
         "minEducationLevel" => (0, (int)EducationLevel.Postgraduate),
-        "voteNumerator" or "voteDenominator" or "introducersRequired" or "introducersWithEndorsement" => (1, 100),
+        "voteNumerator" or "voteDenominator" or "introducersRequired" or "introducersWithEndorsement" or "readmissionTimesAllowed" => (1, 100),
         "youthAgeMinYears" or "youthAgeMaxYears" => (0, 150),
         _ => (0, 2400),
     };

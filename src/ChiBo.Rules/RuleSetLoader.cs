@@ -312,7 +312,7 @@ public static partial class RuleSetLoader
                 }
             }
 
-            foreach (var missing in RuleParameters.Names.Where(n => !documents.ContainsKey(n)))
+            foreach (var missing in RuleParameters.Names.Where(n => !documents.ContainsKey(n) && !RuleParameters.Optional.ContainsKey(n)))
             {
                 Error("parameter.missing", $"the parameter '{missing}' is missing; every parameter must be stated", "$.parameters");
                 ok = false;
@@ -510,6 +510,7 @@ public static partial class RuleSetLoader
                     ? expanded
                     : Fail("rule.message", problem!.Message, path + ".messages." + problem.Language, id, workflow)
                 : null;
+            var (description, descriptionText) = Description(document.Description, path + ".description", id, workflow);
             var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
             var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
             if (errors.Count > before || predicate is null || message is null)
@@ -518,8 +519,31 @@ public static partial class RuleSetLoader
             }
 
             return new RuleDraft(
-                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, document.Description),
+                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText),
                 predicate, pending, path, workflow);
+        }
+
+        /// <summary>
+        /// A rule's <c>description</c>: a plain string (a legacy or edited file, one language) or an object with both
+        /// <c>vi</c> and <c>en</c> (the shipped files); anything else is <c>rule.description</c>.
+        /// </summary>
+        private (string? Text, LocalizedText? Both) Description(JsonElement? value, string path, string rule, string workflow)
+        {
+            switch (value)
+            {
+                case null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
+                    return (null, null);
+                case { ValueKind: JsonValueKind.String } text:
+                    return (text.GetString(), null);
+                case { ValueKind: JsonValueKind.Object } both
+                    when both.TryGetProperty("vi", out var vi) && vi.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(vi.GetString())
+                        && both.TryGetProperty("en", out var en) && en.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(en.GetString())
+                        && both.EnumerateObject().Count() == 2:
+                    return (en.GetString(), new LocalizedText(vi.GetString()!, en.GetString()!));
+                default:
+                    Error("rule.description", "'description' must be a string or { \"vi\": …, \"en\": … } with both texts and nothing else", path, rule, workflow);
+                    return (null, null);
+            }
         }
 
         private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)

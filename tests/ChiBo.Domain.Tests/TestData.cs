@@ -137,6 +137,13 @@ internal static class HistoryWalker
                 }
 
                 yield break;
+            case EventKind.DecisionDeadlineExtended:
+                foreach (var p in Enum.GetValues<DecisionPurpose>())
+                {
+                    yield return new DecisionDeadlineExtended(date, p, random.Next(1, 40));
+                }
+
+                yield break;
             default:
                 yield return Make(kind, date);
                 yield break;
@@ -176,6 +183,9 @@ internal static class HistoryWalker
         EventKind.StruckOff => new StruckOff(date, "bỏ sinh hoạt"),
         EventKind.Expelled => new Expelled(date, "vi phạm nghiêm trọng"),
         EventKind.TransferredOut => new TransferredOut(date, "Đảng bộ phường Thạch Thang"),
+        EventKind.DecisionDeadlineExtended => new DecisionDeadlineExtended(date, DecisionPurpose.Admission, 20),
+        EventKind.IntroducerReplaced => new IntroducerReplaced(date, "dv-3", "dv-2", IntroducerReplacementReason.Transferred, date.PlusYears(-4)),
+        EventKind.ReadmissionConsentGiven => new ReadmissionConsentGiven(date, "Ban Thường vụ Thành ủy Đà Nẵng"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -9,11 +9,11 @@ namespace ChiBo.Rules.Tests;
 
 /// <summary>
 /// One fact per rule id per era at its boundary. Each era is exercised on a date it governs: 2016-qd29 in 2019,
-/// 2021-qd24 in 2022, 2025-qd232 in 2025 (contract: "Rule sets by era").
+/// 2021-qd24 in 2022, 2025-qd232 in 2025 (a vote of 3 June), 2025-qd294 in 2026 (contract: "Rule sets by era").
 /// </summary>
 public class GateRuleTests
 {
-    public static TheoryData<string, int> Eras => new() { { "2016-qd29", 2019 }, { "2021-qd24", 2022 }, { "2025-qd232", 2025 } };
+    public static TheoryData<string, int> Eras => new() { { "2016-qd29", 2019 }, { "2021-qd24", 2022 }, { "2025-qd232", 2025 }, { "2025-qd294", 2026 } };
 
     private static LocalDate Vote(int year) => new(year, 6, 3);
 
@@ -290,7 +290,9 @@ public class GateRuleTests
     [MemberData(nameof(Eras))]
     public void Ceremony_on_working_day_30_is_in_time_and_on_day_31_without_approval_is_a_violation(string era, int year)
     {
-        var vote = Vote(year);
+        // 2025-qd232 was in force only to 30/6/2025: its case votes on 3 February, so that a ceremony 40 days and 31
+        // working days later is still judged by it.
+        var vote = year == 2025 ? new LocalDate(2025, 2, 3) : Vote(year);
         var received = vote.PlusDays(40);
         var calendar = Cases.Catalog.Calendar;
         var person = Cases.Person(new LocalDate(year - 30, 1, 1));
@@ -371,6 +373,9 @@ public class GateRuleTests
     [InlineData("2021-07-30", "2021-qd24")]
     [InlineData("2025-01-19", "2021-qd24")]
     [InlineData("2025-01-20", "2025-qd232")]
+    [InlineData("2025-06-30", "2025-qd232")]
+    [InlineData("2025-07-01", "2025-qd294")] // the first day of Quy định 294-QĐ/TW, the day the district level went
+    [InlineData("2026-11-25", "2025-qd294")]
     public void The_rule_set_in_force_changes_on_its_effective_date(string date, string? id)
     {
         Assert.Equal(id, Cases.Catalog.InForce(NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value)?.Id);

@@ -14,6 +14,16 @@ namespace ChiBo.Rules.Tests;
 
 public class HostingTests
 {
+    // Issue 11 item 7: 24/11/2026 (Ngày Văn hóa Việt Nam) is a working day unless the host switches it on.
+    [Fact]
+    public void A_host_switches_on_the_optional_24_November_day_off_through_the_options()
+    {
+        using var plain = new ServiceCollection().AddChiBo().BuildServiceProvider();
+        Assert.True(plain.GetRequiredService<ChiBo.Calendar.WorkingDayCalendar>().IsWorkingDay(new LocalDate(2026, 11, 24)));
+        using var provider = new ServiceCollection().AddChiBo(o => o.OptionalDaysOff.Add("vietnamCultureDay")).BuildServiceProvider();
+        Assert.False(provider.GetRequiredService<ChiBo.Calendar.WorkingDayCalendar>().IsWorkingDay(new LocalDate(2026, 11, 24)));
+    }
+
     [Fact]
     public void AddChiBo_serves_the_shipped_rules_with_the_hosts_clock_and_logs_each_rule_set()
     {
@@ -35,7 +45,7 @@ public class HostingTests
         Assert.Equal("2016-qd29", evaluation.RuleSet);
         Assert.Equal(new LocalDate(2019, 6, 10), evaluation.AsOf);
 
-        Assert.Equal(3, logs.Messages.Count(m => m.Contains("Rule set", StringComparison.Ordinal) && m.Contains("loaded", StringComparison.Ordinal)));
+        Assert.Equal(4, logs.Messages.Count(m => m.Contains("Rule set", StringComparison.Ordinal) && m.Contains("loaded", StringComparison.Ordinal)));
         Assert.Contains(logs.Messages, m => m.Contains("rule set 2016-qd29 chosen", StringComparison.Ordinal));
     }
 
@@ -186,7 +196,7 @@ public class CalendarAgreementTests
         var file = new ChiBo.Cases.CaseFile(Cases.Person(new LocalDate(1990, 1, 1)), Cases.GrassrootsCell, [.. events]);
         var asOf = new LocalDate(2019, 5, 21);
 
-        var due = new CaseEvaluator(catalog).Evaluate(file, asOf).Value!.Deadlines.Single().Due;
+        var due = new CaseEvaluator(catalog).Evaluate(file, asOf).Value!.Deadlines.Single(d => d.Action == DeadlineAction.HoldCeremony).Due;
         Assert.Equal(calendar.AddWorkingDays(received, 30), due);
         Assert.NotEqual(ChiBo.Calendar.WorkingDayCalendar.Default.AddWorkingDays(received, 30), due);
     }

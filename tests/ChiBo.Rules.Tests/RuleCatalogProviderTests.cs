@@ -69,7 +69,7 @@ public sealed class RuleCatalogProviderTests : IDisposable
         using var provider = Open(watch: false);
         Assert.Equal(0, provider.Generation);
         Assert.Empty(provider.LastErrors);
-        Assert.Equal(["2016-qd29", "2021-qd24", "2025-qd232"], provider.Current.RuleSets.Select(s => s.Id));
+        Assert.Equal(["2016-qd29", "2021-qd24", "2025-qd232", "2025-qd294"], provider.Current.RuleSets.Select(s => s.Id));
         Assert.True(AgeMinimumPasses(provider));
         Assert.Equal(Path.GetFullPath(folder), provider.Folder);
     }

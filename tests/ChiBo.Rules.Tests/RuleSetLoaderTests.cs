@@ -8,7 +8,7 @@ namespace ChiBo.Rules.Tests;
 public partial class RuleSetLoaderTests
 {
     // The contract's rule ids by gate ("Rule ids" table of the interchange contract).
-    public static TheoryData<string> Eras => new() { "2016-qd29", "2021-qd24", "2025-qd232" };
+    public static TheoryData<string> Eras => new() { "2016-qd29", "2021-qd24", "2025-qd232", "2025-qd294" };
 
     [Theory]
     [MemberData(nameof(Eras))]
@@ -22,11 +22,14 @@ public partial class RuleSetLoaderTests
         [
             "age.minimum", "age.maximum", "education.minimum", "youthUnion.membership", "course.certificate",
             "application.submitted", "background.verified", "introducers.count", "introducers.fullMember",
-            "introducers.workedTogether", "comments.collected", "vote.cellTwoThirds",
+            "introducers.workedTogether", "comments.collected", "dossier.current",
+            "readmission.excluded", "readmission.waitingPeriod", "readmission.once", "readmission.consent", "vote.cellTwoThirds",
         ];
         Assert.Equal(admission, set.WorkflowFor(Gate.CellAdmissionVote)!.Rules.Select(r => r.Id));
         Assert.Equal(["vote.committeeTwoThirds"], set.WorkflowFor(Gate.CommitteeApproval)!.Rules.Select(r => r.Id));
         Assert.Equal(["ceremony.deadline"], set.WorkflowFor(Gate.Ceremony)!.Rules.Select(r => r.Id));
+        Assert.Equal(["decision.deadline"], set.WorkflowFor(Gate.AdmissionDecision)!.Rules.Select(r => r.Id));        // Quy định 29 §4.3.1
+        Assert.Equal(["decision.deadline"], set.WorkflowFor(Gate.FullMembershipDecision)!.Rules.Select(r => r.Id));
         Assert.Equal(
             ["probation.completed", "probation.reviews", "fullMembership.reviewDeadline", "vote.cellTwoThirds"],
             set.WorkflowFor(Gate.FullMembershipVote)!.Rules.Select(r => r.Id));
@@ -45,6 +48,7 @@ public partial class RuleSetLoaderTests
         Assert.Equal(new LocalDate(2016, 7, 25), starts["2016-qd29"]);
         Assert.Equal(new LocalDate(2021, 7, 30), starts["2021-qd24"]);
         Assert.Equal(new LocalDate(2025, 1, 20), starts["2025-qd232"]);
+        Assert.Equal(new LocalDate(2025, 7, 1), starts["2025-qd294"]); // Quy định 294-QĐ/TW, in force 1/7/2025
     }
 
     [Fact]
@@ -226,7 +230,8 @@ public class BrokenCopyTests
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(RuleFiles.RepoRoot, "rules", "schema", "ruleset.schema.json")))!;
         var required = schema["properties"]!["parameters"]!["required"]!.AsArray().Select(n => (string)n!).ToArray();
-        Assert.Equal(RuleParameters.Names, required);
+        Assert.Equal(RuleParameters.Names.Where(n => !RuleParameters.Optional.ContainsKey(n)), required);
+        Assert.Equal(RuleParameters.Names, schema["properties"]!["parameters"]!["properties"]!.AsObject().Select(p => p.Key));
         var gates = schema["$defs"]!["workflow"]!["properties"]!["WorkflowName"]!["enum"]!.AsArray().Select(n => (string)n!).ToArray();
         Assert.Equal(System.Enum.GetValues<Gate>().Where(g => g != Gate.None).Select(g => g.JsonName()), gates);
         Assert.All(RuleFiles.Shipped, f => Assert.Equal("../schema/ruleset.schema.json", (string?)System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(f))!["$schema"]));

@@ -132,9 +132,19 @@ internal sealed class EvaluateCommand : ICliCommand
         o.WriteLine($"  {(en ? "Stage" : "Giai đoạn"),-22}{Labels.Stage(e.Stage, lang)} ({e.Stage.JsonName()}){(e.Exempt ? (en ? ", exempt" : ", được miễn") : string.Empty)}");
         o.WriteLine($"  {(en ? "Next gate" : "Bước tiếp theo"),-22}{Labels.Gate(e.NextGate, lang)} ({e.NextGate.JsonName()})");
         o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{e.RuleSet ?? "—"}");
+        if (e.Cell is { } cell)
+        {
+            var kind = cell.Kind == Cases.CellKind.SubordinateCell ? (en ? "subordinate cell" : "chi bộ trực thuộc") : (en ? "grassroots cell" : "chi bộ cơ sở");
+            o.WriteLine($"  {(en ? "Cell on that day" : "Chi bộ vào ngày đó"),-22}{cell.Name} — {kind}{(cell.Superior is { } s ? $", {(en ? "under" : "cấp trên:")} {s}" : string.Empty)}");
+        }
+
         o.WriteLine($"  {(en ? "Party entry" : "Ngày vào Đảng"),-22}{D(e.Dates.PartyEntry)}");
         o.WriteLine($"  {(en ? "Probation ends" : "Hết dự bị"),-22}{D(e.Dates.ProbationEnds)}");
         o.WriteLine($"  {(en ? "Full member from" : "Chính thức từ"),-22}{D(e.Dates.FullMembershipEffective)}");
+        if (e.PartyAge is { } age)
+        {
+            o.WriteLine($"  {(en ? "Party age" : "Tuổi đảng"),-22}{(en ? $"{age.Years} years {age.Months} months" : $"{age.Years} năm {age.Months} tháng")} ({(en ? "from" : "tính từ")} {D(e.Dates.PartyAgeFrom)}; {age.Source})");
+        }
         if (e.Dates.ProbationEnds is not null)
         {
             o.WriteLine(en

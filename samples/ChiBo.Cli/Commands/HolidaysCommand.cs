@@ -58,6 +58,23 @@ internal sealed class HolidaysCommand : ICliCommand
             stdout.WriteLine($"  {CalendarLabels.DateWithWeekday(day.Date, language),-24}{JsonNamingPolicy.CamelCase.ConvertName(day.Reason.ToString()),-15}{day.Name.In(language)}");
         }
 
+        if (!holidays.OptionalDaysOff.IsEmpty)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(en ? "Optional days off (not holidays until a law makes them so):" : "Ngày nghỉ chưa có hiệu lực (chỉ là ngày nghỉ khi luật quy định):");
+            foreach (var day in holidays.OptionalDaysOff)
+            {
+                var state = day.Enabled
+                    ? (en ? "switched on by the host: a day off" : "đã được bật: là ngày nghỉ")
+                    : (en ? "off by default: counted as a working day" : "mặc định tắt: tính là ngày làm việc");
+                stdout.WriteLine($"  {CalendarLabels.DateWithWeekday(day.Date, language),-24}{day.Id,-20}{day.Name.In(language)} — {state}");
+                stdout.WriteLine($"    {day.Basis.In(language)}");
+                stdout.WriteLine(en
+                    ? $"    A host switches it on with WorkingDayCalendar.WithOptionalDaysOff([\"{day.Id}\"]) or ChiBoOptions.OptionalDaysOff."
+                    : $"    Bên dùng thư viện bật bằng WorkingDayCalendar.WithOptionalDaysOff([\"{day.Id}\"]) hoặc ChiBoOptions.OptionalDaysOff.");
+            }
+        }
+
         stdout.WriteLine();
         if (holidays.WorkingWeekends.IsEmpty)
         {

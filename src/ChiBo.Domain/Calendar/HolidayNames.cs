@@ -23,6 +23,8 @@ internal static class HolidayNames
 
     internal static LocalizedText Swapped { get; } = new("Nghỉ hoán đổi (đi làm bù vào ngày nghỉ hằng tuần)", "Swapped day off (a weekend day is worked instead)");
 
+    internal static LocalizedText CultureDay { get; } = new("Ngày Văn hóa Việt Nam (24/11)", "Vietnam Culture Day (24 November)");
+
     /// <summary>The default name of a day off of a reason on a date.</summary>
     internal static LocalizedText For(HolidayReason reason, LocalDate date) => reason switch
     {
@@ -33,6 +35,7 @@ internal static class HolidayNames
         HolidayReason.Labour => Labour,
         HolidayReason.NationalDay => date.Month == 9 && date.Day == 2 ? NationalDay : NationalDayAdjacent,
         HolidayReason.Compensatory => Compensatory,
+        HolidayReason.CultureDay => CultureDay,
         _ => Swapped,
     };
 

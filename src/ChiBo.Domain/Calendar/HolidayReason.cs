@@ -26,4 +26,10 @@ public enum HolidayReason
 
     /// <summary>A working day swapped for a weekend day worked instead (nghỉ hoán đổi, with a làm bù weekend).</summary>
     Swapped,
+
+    /// <summary>
+    /// 24 November, Vietnam Culture Day (Ngày Văn hóa Việt Nam): a day off only once a law makes it one (Nghị quyết
+    /// 80-NQ/TW, 07/01/2026, as policy). Shipped as an <see cref="OptionalDayOff"/>, off unless a host switches it on.
+    /// </summary>
+    CultureDay,
 }

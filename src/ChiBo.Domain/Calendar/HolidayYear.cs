@@ -46,10 +46,11 @@ public sealed class HolidayYear
     {
     }
 
-    internal HolidayYear(int year, ImmutableArray<DayOff> daysOff, ImmutableArray<LocalDate> workingWeekends, ImmutableArray<HolidayDecision> decisions, HolidaySource source)
+    internal HolidayYear(int year, ImmutableArray<DayOff> daysOff, ImmutableArray<LocalDate> workingWeekends, ImmutableArray<HolidayDecision> decisions, HolidaySource source,
+        ImmutableArray<OptionalDayOff> optionalDaysOff = default)
     {
         Preconditions.CheckArgumentRange(nameof(year), year, WorkingDayCalendar.MinDate.Year, WorkingDayCalendar.MaxDate.Year);
-        foreach (var problem in Problems(year, daysOff, workingWeekends, decisions, source))
+        foreach (var problem in Problems(year, daysOff, workingWeekends, decisions, source, optionalDaysOff))
         {
             throw new ArgumentException(problem.Message, problem.Parameter);
         }
@@ -61,6 +62,7 @@ public sealed class HolidayYear
         WorkingWeekends = [.. workingWeekends.Order()];
         Source = source;
         Decisions = decisions;
+        OptionalDaysOff = optionalDaysOff.IsDefault ? [] : [.. optionalDaysOff.OrderBy(d => d.Date)];
     }
 
     /// <summary>The year.</summary>
@@ -83,6 +85,34 @@ public sealed class HolidayYear
 
     /// <summary>The government documents behind an official year; empty for a computed one.</summary>
     public ImmutableArray<HolidayDecision> Decisions { get; }
+
+    /// <summary>
+    /// Dated days off that are not (yet) days off by law, off unless a host switched them on (then
+    /// <see cref="OptionalDayOff.Enabled"/> and listed in <see cref="DaysOff"/> too): 24/11/2026, Vietnam Culture
+    /// Day, is one. Empty for most years.
+    /// </summary>
+    public ImmutableArray<OptionalDayOff> OptionalDaysOff { get; }
+
+    /// <summary>
+    /// This year with the optional days off of the given ids switched on (each becomes a day off); ids the year does
+    /// not list are ignored, so that one list of ids can be applied to every year.
+    /// </summary>
+    /// <param name="ids">The ids, e.g. <c>vietnamCultureDay</c>.</param>
+    /// <returns>The year with those days off, or this year when none of them applies.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>
+    public HolidayYear WithOptionalDaysOff(IEnumerable<string> ids)
+    {
+        var wanted = Preconditions.CheckNotNull(ids, nameof(ids)).ToHashSet(StringComparer.Ordinal);
+        if (!OptionalDaysOff.Any(d => !d.Enabled && wanted.Contains(d.Id)))
+        {
+            return this;
+        }
+
+        var optional = OptionalDaysOff.Select(d => wanted.Contains(d.Id) ? d with { Enabled = true } : d).ToImmutableArray();
+        var added = optional.Where(d => d.Enabled && !DaysOff.Any(x => x.Date == d.Date))
+            .Select(d => new DayOff(d.Date, d.Reason, d.Name) { Source = d.Basis.Vi });
+        return new HolidayYear(Year, [.. DaysOff, .. added], WorkingWeekends, Decisions, Source, optional);
+    }
 
     /// <summary>Computes a year from the Labour Code alone, with ChiBo's defaults for the days the government picks.</summary>
     /// <param name="year">The year, 1900–2100.</param>
@@ -111,7 +141,8 @@ public sealed class HolidayYear
 
     /// <summary>Every problem with a year's lists, each with its JSON path (for the reader) and parameter name.</summary>
     internal static IEnumerable<(string Path, string Parameter, string Message)> Problems(
-        int year, ImmutableArray<DayOff> daysOff, ImmutableArray<LocalDate> workingWeekends, ImmutableArray<HolidayDecision> decisions, HolidaySource source)
+        int year, ImmutableArray<DayOff> daysOff, ImmutableArray<LocalDate> workingWeekends, ImmutableArray<HolidayDecision> decisions, HolidaySource source,
+        ImmutableArray<OptionalDayOff> optionalDaysOff = default)
     {
         var (first, last) = Window(year);
         string Range() => $"between {first:yyyy-MM-dd} and {last:yyyy-MM-dd} (1 December of the year before to 31 January of the year after)";
@@ -143,7 +174,30 @@ public sealed class HolidayYear
             }
         }
 
-        var worked = new HashSet<LocalDate>();
+        var worked = new HashSet<LocalDate>(workingWeekends.IsDefault ? [] : workingWeekends);
+        var optionalIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (optionalDaysOff.IsDefault ? 0 : optionalDaysOff.Length); i++)
+        {
+            var day = optionalDaysOff[i];
+            if (day is null || string.IsNullOrWhiteSpace(day.Id) || !optionalIds.Add(day.Id))
+            {
+                yield return ($"$.optionalDaysOff[{i}].id", nameof(optionalDaysOff), "an optional day off needs an id, unique in the year");
+            }
+            else if (day.Date < first || day.Date > last)
+            {
+                yield return ($"$.optionalDaysOff[{i}].date", nameof(optionalDaysOff), $"the optional day off {day.Date:yyyy-MM-dd} must be {Range()}");
+            }
+            else if (!day.Enabled && seen.Contains(day.Date))
+            {
+                yield return ($"$.optionalDaysOff[{i}].date", nameof(optionalDaysOff), $"{day.Date:yyyy-MM-dd} is already a day off");
+            }
+            else if (worked.Contains(day.Date))
+            {
+                yield return ($"$.optionalDaysOff[{i}].date", nameof(optionalDaysOff), $"{day.Date:yyyy-MM-dd} is a working weekend day");
+            }
+        }
+
+        worked.Clear();
         for (var i = 0; i < (workingWeekends.IsDefault ? 0 : workingWeekends.Length); i++)
         {
             var date = workingWeekends[i];

@@ -23,13 +23,27 @@ internal sealed class HolidayYearFile
     public required ImmutableArray<DayOffEntry> DaysOff { get; init; }
 
     public required ImmutableArray<LocalDate> WorkingWeekends { get; init; }
+
+    /// <summary>Dated days off that are off by default (a host switches them on); optional.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<OptionalDayOffEntry> OptionalDaysOff { get; init; }
 }
+
+/// <summary>An optional day off in a calendar file.</summary>
+/// <param name="Id">Its stable id.</param>
+/// <param name="Date">The day.</param>
+/// <param name="Reason">Why it would be off.</param>
+/// <param name="Name">Its name, or null for the reason's default.</param>
+/// <param name="Basis">What it rests on, in both languages.</param>
+internal sealed record OptionalDayOffEntry(string Id, LocalDate Date, HolidayReason Reason, LocalizedText? Name, LocalizedText Basis);
 
 /// <summary>A day off in a calendar file; without a name, the reason's default name is used.</summary>
 /// <param name="Date">The day.</param>
 /// <param name="Reason">Why it is off.</param>
 /// <param name="Name">Its name, or null for the default.</param>
+/// <param name="Source">The document the day rests on, or null.</param>
 internal sealed record DayOffEntry(
     LocalDate Date,
     HolidayReason Reason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Name = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Name = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null);

@@ -120,7 +120,7 @@ public static partial class HolidayYearSerializer
                 continue;
             }
 
-            daysOff.Add(new DayOff(entry.Date, entry.Reason, entry.Name ?? HolidayNames.For(entry.Reason, entry.Date)));
+            daysOff.Add(new DayOff(entry.Date, entry.Reason, entry.Name ?? HolidayNames.For(entry.Reason, entry.Date)) { Source = entry.Source });
         }
 
         var decisions = file.Decisions;
@@ -130,14 +130,17 @@ public static partial class HolidayYearSerializer
         }
 
         var days = daysOff.ToImmutableArray();
-        foreach (var (path, _, message) in HolidayYear.Problems(file.Year, days, file.WorkingWeekends, decisions, HolidaySource.Official))
+        var optional = file.OptionalDaysOff.IsDefault
+            ? []
+            : file.OptionalDaysOff.Select(o => o is null ? null! : new OptionalDayOff(o.Id, o.Date, o.Reason, o.Name ?? HolidayNames.For(o.Reason, o.Date), o.Basis)).ToImmutableArray();
+        foreach (var (path, _, message) in HolidayYear.Problems(file.Year, days, file.WorkingWeekends, decisions, HolidaySource.Official, optional))
         {
             Bad("calendar.invalid", path, message);
         }
 
         return problems.Count > 0
             ? Fail(utf8Json, fileName, problems)
-            : new HolidayYearReadResult(new HolidayYear(file.Year, days, file.WorkingWeekends, decisions, HolidaySource.Official), []);
+            : new HolidayYearReadResult(new HolidayYear(file.Year, days, file.WorkingWeekends, decisions, HolidaySource.Official, optional), []);
     }
 
     /// <summary>Writes an official year as an indented calendar file (with <c>$schema</c>), which <see cref="Read(string, string?)"/> reads back.</summary>
@@ -154,8 +157,9 @@ public static partial class HolidayYearSerializer
             Schema = SchemaPath,
             Year = year.Year,
             Decisions = year.Decisions,
-            DaysOff = [.. year.DaysOff.Select(d => new DayOffEntry(d.Date, d.Reason, d.Name))],
+            DaysOff = [.. year.DaysOff.Where(d => !year.OptionalDaysOff.Any(o => o.Enabled && o.Date == d.Date)).Select(d => new DayOffEntry(d.Date, d.Reason, d.Name, d.Source))],
             WorkingWeekends = year.WorkingWeekends,
+            OptionalDaysOff = year.OptionalDaysOff.IsEmpty ? default : [.. year.OptionalDaysOff.Select(o => new OptionalDayOffEntry(o.Id, o.Date, o.Reason, o.Name, o.Basis))],
         };
         return JsonSerializer.Serialize(file, ChiBoJson.Options);
     }

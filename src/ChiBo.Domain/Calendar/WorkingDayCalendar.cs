@@ -83,6 +83,28 @@ public sealed class WorkingDayCalendar
         return new WorkingDayCalendar(merged);
     }
 
+    /// <summary>
+    /// A calendar with this one's years, the optional days off of the given ids switched on in every official year
+    /// that lists them (<see cref="HolidayYear.OptionalDaysOff"/>): e.g. <c>vietnamCultureDay</c>, 24/11/2026, once a
+    /// law makes it a holiday. Shipped optional days are off unless switched on here.
+    /// </summary>
+    /// <param name="ids">The ids of the optional days off to switch on.</param>
+    /// <returns>The new calendar; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null or holds null.</exception>
+    public WorkingDayCalendar WithOptionalDaysOff(IEnumerable<string> ids)
+    {
+        Preconditions.CheckNotNull(ids, nameof(ids));
+        string[] wanted = [.. ids];
+        Preconditions.CheckArgument(wanted.All(id => id is not null), nameof(ids), "ids must not contain null");
+        var merged = new Dictionary<int, Func<HolidayYear>>(official.Count);
+        foreach (var (year, read) in official)
+        {
+            merged[year] = () => read().WithOptionalDaysOff(wanted);
+        }
+
+        return new WorkingDayCalendar(merged);
+    }
+
     /// <summary>The days off, working weekends, Tết and Hùng Kings' day of a year, official or computed.</summary>
     /// <param name="year">The year, 1900–2100.</param>
     /// <returns>The year.</returns>

@@ -97,6 +97,15 @@ public enum EventKind
 
     /// <summary>Party activity officially transferred to another organisation (chuyển sinh hoạt đảng chính thức đi nơi khác).</summary>
     TransferredOut,
+
+    /// <summary>The competent committee extended its deadline to decide, once, by at most 30 working days (gia hạn thời hạn xem xét, quyết định).</summary>
+    DecisionDeadlineExtended,
+
+    /// <summary>The cell assigned another full member in place of an introducer (thay người giới thiệu; Quy định 24-QĐ/TW §3.2.2).</summary>
+    IntroducerReplaced,
+
+    /// <summary>The provincial standing committee's written consent to re-admit (ban thường vụ tỉnh ủy đồng ý bằng văn bản việc kết nạp lại).</summary>
+    ReadmissionConsentGiven,
 }
 
 /// <summary>
@@ -135,6 +144,9 @@ public enum EventKind
 [JsonDerivedType(typeof(StruckOff), "struckOff")]
 [JsonDerivedType(typeof(Expelled), "expelled")]
 [JsonDerivedType(typeof(TransferredOut), "transferredOut")]
+[JsonDerivedType(typeof(DecisionDeadlineExtended), "decisionDeadlineExtended")]
+[JsonDerivedType(typeof(IntroducerReplaced), "introducerReplaced")]
+[JsonDerivedType(typeof(ReadmissionConsentGiven), "readmissionConsentGiven")]
 public abstract record CaseEvent(LocalDate Date)
 {
     /// <summary>The kind of event.</summary>
@@ -408,4 +420,46 @@ public sealed record TransferredOut(LocalDate Date, string To) : CaseEvent(Date)
 {
     /// <inheritdoc />
     public override EventKind Kind => EventKind.TransferredOut;
+}
+
+/// <summary>
+/// The competent committee extended its deadline to decide (gia hạn thời hạn xem xét, quyết định; Quy định 29-QĐ/TW
+/// §4.3.1: "trường hợp đặc biệt, có thể gia hạn tối đa 30 ngày làm việc"). Only the first extension of a purpose
+/// counts, and one above the era's maximum does not count at all.
+/// </summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Purpose">Which decision: admission or full membership.</param>
+/// <param name="WorkingDays">The working days added to the deadline.</param>
+public sealed record DecisionDeadlineExtended(LocalDate Date, DecisionPurpose Purpose, int WorkingDays) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.DecisionDeadlineExtended;
+}
+
+/// <summary>
+/// The cell assigned another full member in place of an introducer who transferred, was disciplined or for another
+/// reason cannot go on (thay người giới thiệu; Quy định 24-QĐ/TW §3.2.2). The replacement counts as an introducer in
+/// place of the one replaced, and needs no 12 months of working together.
+/// </summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="MemberId">The new introducer's member id.</param>
+/// <param name="Replaces">The member id of the introducer replaced.</param>
+/// <param name="Reason">Why the introducer was replaced.</param>
+/// <param name="FullMemberSince">The day the new introducer became a full member.</param>
+public sealed record IntroducerReplaced(LocalDate Date, string MemberId, string Replaces, IntroducerReplacementReason Reason, LocalDate FullMemberSince) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.IntroducerReplaced;
+}
+
+/// <summary>
+/// The written consent of the provincial standing committee to re-admit a former member (Quy định 29-QĐ/TW §3.5.1:
+/// "phải được ban thường vụ tỉnh ủy, thành ủy (hoặc tương đương) đồng ý bằng văn bản").
+/// </summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="By">The committee that consented.</param>
+public sealed record ReadmissionConsentGiven(LocalDate Date, string By) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.ReadmissionConsentGiven;
 }

@@ -38,6 +38,12 @@ public static class CaseFileSerializer
     /// </summary>
     public const int MaxVoteMembers = 100_000;
 
+    /// <summary>
+    /// The most working days a <c>decisionDeadlineExtended</c> may state: far above the law's 30, so that an
+    /// extension beyond the era's maximum is recorded and judged (it does not count), while a typo is refused.
+    /// </summary>
+    public const int MaxExtensionWorkingDays = 1000;
+
     /// <summary>Reads a case file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="fileName">The file name to show in errors, or null.</param>
@@ -201,6 +207,44 @@ public static class CaseFileSerializer
             Field("$.cell.id", "cell.id must not be empty");
         }
 
+        if (caseFile.Person?.PreviousMembership is { } previous)
+        {
+            CheckDate(previous.AdmissionDecided, "$.person.previousMembership.admissionDecided");
+            CheckDate(previous.Left, "$.person.previousMembership.left");
+            if (previous.RecordClearedOn is { } cleared)
+            {
+                CheckDate(cleared, "$.person.previousMembership.recordClearedOn");
+            }
+
+            if (previous.Left < previous.AdmissionDecided)
+            {
+                Field("$.person.previousMembership.left", "left must not be before admissionDecided");
+            }
+
+            if (previous.TimesReadmitted < 0 || previous.TimesReadmitted > 100)
+            {
+                Field("$.person.previousMembership.timesReadmitted", "timesReadmitted must be between 0 and 100");
+            }
+        }
+
+        if (caseFile.Cell?.Changes is { } changes)
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (changes[i] is not { } change)
+                {
+                    Field($"$.cell.changes[{i}]", "a cell change cannot be null");
+                    continue;
+                }
+
+                CheckDate(change.From, $"$.cell.changes[{i}].from");
+                if (change.Kind is null && change.Superior is null && change.Name is null)
+                {
+                    Field($"$.cell.changes[{i}]", "a cell change must name at least one of kind, superior, name");
+                }
+            }
+        }
+
         var events = caseFile.Events.IsDefault ? [] : caseFile.Events;
         if (events.Length > MaxEvents)
         {
@@ -243,6 +287,22 @@ public static class CaseFileSerializer
             else if (e is HelperAssigned { MemberId: var helper } && string.IsNullOrWhiteSpace(helper))
             {
                 Bad(i, e, "memberId must not be empty");
+            }
+            else if (e is DecisionDeadlineExtended extended && (extended.WorkingDays < 1 || extended.WorkingDays > MaxExtensionWorkingDays))
+            {
+                Bad(i, e, $"workingDays must be between 1 and {MaxExtensionWorkingDays}");
+            }
+            else if (e is IntroducerReplaced replaced)
+            {
+                if (string.IsNullOrWhiteSpace(replaced.MemberId) || string.IsNullOrWhiteSpace(replaced.Replaces))
+                {
+                    Bad(i, e, "memberId and replaces must not be empty");
+                }
+
+                if (replaced.FullMemberSince < MinDate || replaced.FullMemberSince > MaxDate)
+                {
+                    Bad(i, e, "fullMemberSince must be a date between 1900 and 2100");
+                }
             }
         }
 

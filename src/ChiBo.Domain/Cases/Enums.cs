@@ -90,6 +90,60 @@ public enum VotePurpose
     StrikeOff,
 }
 
+/// <summary>Why a former member left the party (<c>previousMembership.reason</c>). JSON names are camelCase.</summary>
+public enum LeavingReason
+{
+    /// <summary>Left party activities on their own (tự bỏ sinh hoạt đảng): never re-admitted.</summary>
+    AbandonedActivities,
+
+    /// <summary>Asked to leave (làm đơn xin ra Đảng): never re-admitted.</summary>
+    Resigned,
+
+    /// <summary>Asked to leave because of special family hardship (vì lý do gia đình đặc biệt khó khăn): may be re-admitted.</summary>
+    ResignedForHardship,
+
+    /// <summary>Caused serious internal disunity (gây mất đoàn kết nội bộ nghiêm trọng): never re-admitted.</summary>
+    SeriousDisunity,
+
+    /// <summary>Convicted of corruption (bị kết án vì tội tham nhũng): never re-admitted.</summary>
+    CorruptionConviction,
+
+    /// <summary>Convicted of a serious crime or worse (bị kết án về tội nghiêm trọng trở lên): never re-admitted.</summary>
+    SeriousCrimeConviction,
+
+    /// <summary>Convicted of a minor offence (tội ít nghiêm trọng): 60 months after the record is cleared.</summary>
+    MinorCrimeConviction,
+
+    /// <summary>Removed for breaking the population and family-planning policy: per the Secretariat's rules.</summary>
+    PopulationPolicy,
+
+    /// <summary>Another reason.</summary>
+    Other,
+}
+
+/// <summary>Which decision of the competent committee (quyết định của cấp ủy có thẩm quyền). JSON names are camelCase.</summary>
+public enum DecisionPurpose
+{
+    /// <summary>The admission decision (quyết định kết nạp).</summary>
+    Admission,
+
+    /// <summary>The full-membership decision (quyết định công nhận đảng viên chính thức).</summary>
+    FullMembership,
+}
+
+/// <summary>Why an introducer was replaced (Quy định 24-QĐ/TW §3.2.2). JSON names are camelCase.</summary>
+public enum IntroducerReplacementReason
+{
+    /// <summary>Transferred to another party organisation (chuyển sinh hoạt).</summary>
+    Transferred,
+
+    /// <summary>Disciplined (bị kỷ luật).</summary>
+    Disciplined,
+
+    /// <summary>Another reason (lý do khác).</summary>
+    Other,
+}
+
 /// <summary>The conclusion of a background verification (kết luận thẩm tra lý lịch).</summary>
 public enum BackgroundConclusion
 {

@@ -39,6 +39,9 @@ public static class EventKinds
         "struckOff",
         "expelled",
         "transferredOut",
+        "decisionDeadlineExtended",
+        "introducerReplaced",
+        "readmissionConsentGiven",
     ];
 
     private static readonly LocalizedText[] Descriptions =
@@ -73,6 +76,9 @@ public static class EventKinds
         new("xóa tên trong danh sách đảng viên", "Struck off the list of members"),
         new("khai trừ", "Expelled from the Party (the heaviest discipline)"),
         new("chuyển sinh hoạt đảng chính thức đi nơi khác", "Party activity officially transferred to another organisation"),
+        new("gia hạn thời hạn xem xét, quyết định của cấp ủy có thẩm quyền", "The competent committee extended its deadline to decide (once, at most 30 working days)"),
+        new("thay người giới thiệu", "Another full member assigned in place of an introducer (Quy định 24-QĐ/TW §3.2.2)"),
+        new("ban thường vụ tỉnh ủy đồng ý bằng văn bản việc kết nạp lại", "The provincial standing committee's written consent to re-admit"),
     ];
 
     /// <summary>All event kinds, in the contract's order.</summary>

@@ -31,12 +31,32 @@ internal static class CaseDeadlines
         // One pass over the record for the cell's votes (no iterators: this runs for every evaluated case).
         var admissionVoted = false;
         LocalDate? vote = null;
+        DecisionTrack admissionDecision = default, fullMembershipDecision = default;
         foreach (var step in history.Applied.AsSpan())
         {
             if (step.Event is CellVoted cellVote)
             {
                 admissionVoted |= cellVote.Purpose == VotePurpose.Admission;
                 vote ??= cellVote.Purpose == VotePurpose.FullMembership ? cellVote.Date : null;
+            }
+
+            // The deciding committee's deadlines (Quy định 29-QĐ/TW §4.3.1).
+            switch (step.Event)
+            {
+                case CellVoted { Purpose: VotePurpose.Admission } v: admissionDecision = new DecisionTrack(v.Date, null, null); break;
+                case CellVoted { Purpose: VotePurpose.FullMembership } v: fullMembershipDecision = new DecisionTrack(v.Date, null, null); break;
+                case DecisionDeadlineExtended { Purpose: DecisionPurpose.Admission } x when admissionDecision.Resolution is not null:
+                    admissionDecision = admissionDecision with { Extension = admissionDecision.Extension ?? x.WorkingDays };
+                    break;
+                case DecisionDeadlineExtended { Purpose: DecisionPurpose.FullMembership } x when fullMembershipDecision.Resolution is not null:
+                    fullMembershipDecision = fullMembershipDecision with { Extension = fullMembershipDecision.Extension ?? x.WorkingDays };
+                    break;
+                case AdmissionDecided or AdmissionRefused when admissionDecision.Resolution is not null:
+                    admissionDecision = admissionDecision with { Done = admissionDecision.Done ?? step.Event.Date };
+                    break;
+                case FullMembershipDecided or ProbationaryStruckOff when fullMembershipDecision.Resolution is not null:
+                    fullMembershipDecision = fullMembershipDecision with { Done = fullMembershipDecision.Done ?? step.Event.Date };
+                    break;
             }
         }
 
@@ -46,6 +66,16 @@ internal static class CaseDeadlines
             var due = course.Date.PlusMonths(durations.CertificateValidityMonths).PlusDays(-1);
             due = due < course.Date ? course.Date : due;
             deadlines.Add(new Deadline(DeadlineAction.CertificateExpires, course.Date, due, Status(due, null), durations.CertificateSource));
+        }
+
+        if (admissionDecision.Resolution is { } admissionResolution && (live || admissionDecision.Done is not null))
+        {
+            var durations = rules.DurationsOn(admissionResolution);
+            var days = durations.DecideAdmissionWorkingDays + Extension(admissionDecision.Extension, durations);
+            if (calendar.TryAddWorkingDays(admissionResolution, days, out var due))
+            {
+                deadlines.Add(new Deadline(DeadlineAction.DecideAdmission, admissionResolution, due, Status(due, admissionDecision.Done), durations.DecisionSource, admissionDecision.Done));
+            }
         }
 
         var ceremony = history.First<CeremonyHeld>();
@@ -78,6 +108,23 @@ internal static class CaseDeadlines
             }
         }
 
+        if (fullMembershipDecision.Resolution is { } fullResolution && (live || fullMembershipDecision.Done is not null))
+        {
+            var durations = rules.DurationsOn(fullResolution);
+            var days = durations.DecideFullMembershipWorkingDays + Extension(fullMembershipDecision.Extension, durations);
+            if (calendar.TryAddWorkingDays(fullResolution, days, out var due))
+            {
+                deadlines.Add(new Deadline(DeadlineAction.DecideFullMembership, fullResolution, due, Status(due, fullMembershipDecision.Done), durations.DecisionSource, fullMembershipDecision.Done));
+            }
+        }
+
         return deadlines;
     }
+
+    /// <summary>The working days an extension adds: its own when within the era's maximum, else none (it does not count).</summary>
+    private static int Extension(int? workingDays, LegalDurations durations) =>
+        workingDays is { } days && days > 0 && days <= durations.DecisionExtensionMaxWorkingDays ? days : 0;
+
+    /// <summary>A decision deadline's record: the latest resolution of its purpose, the first extension after it, the decision.</summary>
+    private readonly record struct DecisionTrack(LocalDate? Resolution, int? Extension, LocalDate? Done);
 }

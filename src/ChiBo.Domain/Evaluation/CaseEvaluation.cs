@@ -31,6 +31,15 @@ public sealed record CaseEvaluation(
     bool Exempt)
 {
     /// <summary>
+    /// The cell as it stood on <see cref="AsOf"/> (<c>cell</c>: its kind and superior after every <c>cell.changes</c>
+    /// entry dated on or before it), or null when not evaluated from a case.
+    /// </summary>
+    public Cases.Cell? Cell { get; init; }
+
+    /// <summary>Party age (tuổi đảng) on <see cref="AsOf"/> (<c>partyAge</c>), or null until full membership is recognised.</summary>
+    public PartyAge? PartyAge { get; init; }
+
+    /// <summary>
     /// What the answer could not judge, said rather than left silent: e.g. <c>ruleSet.noneInForce</c> when no loaded
     /// rule set is in force on the date of a gate, whose rules were then not checked. Empty when all was judged.
     /// </summary>
@@ -42,6 +51,17 @@ public sealed record CaseEvaluation(
 /// <param name="Message">What was not judged and why, in Vietnamese and English.</param>
 /// <param name="Event">The 0-based index in the file of the event concerned, or null for the gate ahead.</param>
 public sealed record EvaluationWarning(string Code, LocalizedText Message, int? Event = null);
+
+/// <summary>
+/// Party age (tuổi đảng) on a date: the whole calendar months from <see cref="KeyDates.PartyAgeFrom"/> to the date,
+/// less the whole months out of the party between a previous membership's end and the new admission decision
+/// (Quy định 29-QĐ/TW §4.5, 24-QĐ/TW §4.5.1: "trừ thời gian không tham gia sinh hoạt đảng"; not the Charter alone).
+/// </summary>
+/// <param name="Years">Whole years: <see cref="TotalMonths"/> / 12.</param>
+/// <param name="Months">The months beyond them, 0 to 11.</param>
+/// <param name="TotalMonths">12 × years + months.</param>
+/// <param name="Source">The legal source.</param>
+public sealed record PartyAge(int Years, int Months, int TotalMonths, string Source);
 
 /// <summary>The result of one rule (quy định) on a case: its stable id, whether it passed, why, and the legal source.</summary>
 /// <param name="Rule">The stable rule id, e.g. <c>age.minimum</c>.</param>
@@ -85,6 +105,13 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
 /// <param name="FullMembershipEffective">The day full membership takes effect — the end of probation, even when the vote or decision came later (Quy định 29 §4.2b) — once recognised.</param>
 public sealed record KeyDates(LocalDate? PartyEntry, LocalDate? ProbationEnds, LocalDate? FullMembershipEffective)
 {
+    /// <summary>
+    /// The day party age counts from (<c>partyAgeFrom</c>), once full membership is recognised: the admission decision's
+    /// date, or for a re-admitted member the first admission decision (<c>previousMembership.admissionDecided</c>);
+    /// the ceremony's date when no decision is on record (the party card's entry date). Null before.
+    /// </summary>
+    public LocalDate? PartyAgeFrom { get; init; }
+
     /// <summary>No dates yet.</summary>
     public static KeyDates None { get; } = new(null, null, null);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using ChiBo.Calendar;
@@ -92,6 +93,8 @@ public sealed class CaseEvaluator
         return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt)
         {
             Warnings = rules.WarningsFor(history, gate, asOf),
+            Cell = history.Case.Cell.On(asOf),
+            PartyAge = PartyAgeOf(history, dates, asOf),
         };
     }
 
@@ -104,7 +107,35 @@ public sealed class CaseEvaluator
 
         var probationEnds = entry.PlusMonths(rules.DurationsOn(entry).ProbationMonths);
         var recognised = history.First<FullMembershipDecided>() is not null;
-        return new KeyDates(entry, probationEnds, recognised ? probationEnds : null);
+        return new KeyDates(entry, probationEnds, recognised ? probationEnds : null)
+        {
+            PartyAgeFrom = recognised ? history.Case.Person.PreviousMembership?.AdmissionDecided ?? history.First<AdmissionDecided>()?.Date ?? entry : null,
+        };
+    }
+
+    /// <summary>Party age: Quy định 29-QĐ/TW §4.5 / 24-QĐ/TW §4.5.1 — from the admission decision, less the time out of the party.</summary>
+    private static PartyAge? PartyAgeOf(CaseHistory history, KeyDates dates, LocalDate asOf)
+    {
+        if (dates.PartyAgeFrom is not { } from)
+        {
+            return null;
+        }
+
+        var months = Math.Max(FullMonths(from, asOf), 0);
+        if (history.Case.Person.PreviousMembership is { } previous && history.First<AdmissionDecided>() is { } again)
+        {
+            months -= Math.Max(FullMonths(previous.Left, again.Date), 0);
+        }
+
+        months = Math.Max(months, 0);
+        return new PartyAge(months / 12, months % 12, months, "Quy định 29-QĐ/TW (2016), 4.5; Quy định 24-QĐ/TW (2021), 4.5.1");
+    }
+
+    /// <summary>Whole calendar months from one date to another, consistent with NodaTime's clamped <c>PlusMonths</c>.</summary>
+    private static int FullMonths(LocalDate from, LocalDate to)
+    {
+        var months = (to.Year * 12 + to.Month) - (from.Year * 12 + from.Month);
+        return months >= 0 ? (from.PlusMonths(months) > to ? months - 1 : months) : -FullMonths(to, from);
     }
 }
 

@@ -16,6 +16,9 @@ namespace ChiBo.Evaluation;
 /// its due day) once that day has passed.</item>
 /// <item><c>fullMembershipVote</c>: N working days after the end of probation; done by the cell's vote with
 /// purpose <c>fullMembership</c>.</item>
+/// <item><c>decideAdmission</c> / <c>decideFullMembership</c>: the competent (superior) committee's deadline, N working
+/// days (60 / 30) from the latest cell vote of that purpose, moved by the first <c>decisionDeadlineExtended</c> of the
+/// purpose when it is within the era's maximum (30); done by the decision (or the refusal / striking off).</item>
 /// </list>
 /// A deadline not yet met is listed only while the case is live (not in a terminal stage). A due day beyond
 /// 2100-12-31, the calendar's end, is not listed. A due day is never before its period's start. Durations come from <see cref="ICaseRules.DurationsOn"/> on
@@ -43,6 +46,18 @@ public enum DeadlineAction
 
     /// <summary>The awareness-course certificate expires (giấy chứng nhận hết hạn).</summary>
     CertificateExpires,
+
+    /// <summary>
+    /// The competent committee decides on admission within N working days of the cell's resolution (cấp ủy có thẩm quyền
+    /// xem xét, quyết định kết nạp; Quy định 29-QĐ/TW §4.3.1: 60); done by <c>admissionDecided</c> or <c>admissionRefused</c>.
+    /// </summary>
+    DecideAdmission,
+
+    /// <summary>
+    /// The competent committee decides on full membership within N working days of the cell's resolution (§4.3.1: 30);
+    /// done by <c>fullMembershipDecided</c> or <c>probationaryStruckOff</c>.
+    /// </summary>
+    DecideFullMembership,
 }
 
 /// <summary>The status of a deadline on the "as of" date. JSON names are camelCase.</summary>

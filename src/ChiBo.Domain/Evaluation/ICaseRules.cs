@@ -91,6 +91,18 @@ public sealed record LegalDurations(
     /// <summary>The legal source of <see cref="FullMembershipVoteDeadlineWorkingDays"/> (the <c>fullMembershipVote</c> deadline); <see cref="Source"/> unless set.</summary>
     public string FullMembershipVoteSource { get => field ?? Source; init; }
 
+    /// <summary>Working days from the cell's admission resolution for the competent committee to decide (<c>decideAdmission</c>; Quy định 29-QĐ/TW §4.3.1: 60).</summary>
+    public int DecideAdmissionWorkingDays { get; init; } = 60;
+
+    /// <summary>Working days from the cell's full-membership resolution for the competent committee to decide (<c>decideFullMembership</c>; §4.3.1: 30).</summary>
+    public int DecideFullMembershipWorkingDays { get; init; } = 30;
+
+    /// <summary>The most working days one extension may add to a decision deadline (§4.3.1: 30); a longer extension does not count.</summary>
+    public int DecisionExtensionMaxWorkingDays { get; init; } = 30;
+
+    /// <summary>The legal source of the decision deadlines (<c>decideAdmission</c>, <c>decideFullMembership</c>).</summary>
+    public string DecisionSource { get => field ?? "Quy định 29-QĐ/TW (2016), 4.3.1"; init; }
+
     /// <summary>The legal source of <see cref="CertificateValidityMonths"/> (the <c>certificateExpires</c> deadline); <see cref="Source"/> unless set.</summary>
     public string CertificateSource { get => field ?? Source; init; }
 }

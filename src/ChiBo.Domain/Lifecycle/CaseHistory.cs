@@ -97,7 +97,7 @@ public sealed class CaseHistory
         Stage.Prospect or Stage.Source => Gate.SympathizerList,
         Stage.Sympathizer => First<AwarenessCourseCompleted>() is null ? Gate.AwarenessCourse : Gate.CellAdmissionVote,
         Stage.Applicant => Gate.CellAdmissionVote,
-        Stage.ProposedByCell => Case.Cell.Kind == CellKind.SubordinateCell ? Gate.CommitteeApproval : Gate.AdmissionDecision,
+        Stage.ProposedByCell => CellOnAsOf.Kind == CellKind.SubordinateCell ? Gate.CommitteeApproval : Gate.AdmissionDecision,
         Stage.ApprovedByGrassrootsCommittee => Gate.AdmissionDecision,
         Stage.AdmissionDecided => Gate.Ceremony,
         Stage.Probationary => NextProbationGate(),
@@ -118,8 +118,15 @@ public sealed class CaseHistory
             return Gate.FullMembershipVote;
         }
 
-        return Case.Cell.Kind == CellKind.SubordinateCell && !committeeVoted ? Gate.CommitteeApproval : Gate.FullMembershipDecision;
+        return CellOnAsOf.Kind == CellKind.SubordinateCell && !committeeVoted ? Gate.CommitteeApproval : Gate.FullMembershipDecision;
     }
+
+    /// <summary>
+    /// The cell as it stood on <see cref="AsOf"/> (<see cref="Cell.On"/>; <c>cell.changes</c>), or, for a history
+    /// replayed to its end, on the date of its last event.
+    /// </summary>
+    public Cell CellOnAsOf => AsOf is { } date ? Case.Cell.On(date)
+        : Applied.IsEmpty ? Case.Cell : Case.Cell.On(Applied[^1].Event.Date);
 
     /// <summary>Returns the person's id and the stage.</summary>
     /// <returns>A short description.</returns>

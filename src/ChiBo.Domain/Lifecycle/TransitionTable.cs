@@ -159,6 +159,7 @@ public sealed class TransitionTable
                      EventKind.BackgroundDeclared, EventKind.BackgroundVerified, EventKind.IntroducerAssigned,
                      EventKind.YouthUnionEndorsed, EventKind.TradeUnionEndorsed, EventKind.CommentsCollected,
                      EventKind.AgeExceptionApproved, EventKind.EducationExceptionApproved,
+                     EventKind.IntroducerReplaced, EventKind.ReadmissionConsentGiven,
                  })
         {
             Keep(kind, null, null, S, Y, A, C, G);
@@ -177,6 +178,10 @@ public sealed class TransitionTable
         Row(EventKind.AdmissionDecided, D, null, Gate.AdmissionDecision, G);
         Row(EventKind.AdmissionRefused, Stage.Refused, null, null, C, G);
         Keep(EventKind.AdmissionDecisionReceived, null, null, D);
+
+        // The deciding committee's extension (Quy định 29 §4.3.1: once, at most 30 working days), judged by the rules.
+        Keep(EventKind.DecisionDeadlineExtended, Guards.AdmissionExtension, null, C, G);
+        Keep(EventKind.DecisionDeadlineExtended, Guards.FullMembershipExtension, null, B);
         Keep(EventKind.CeremonyDelayApproved, null, null, D);
 
         // Ceremony and probation (Quy định 29 §4.1: within 30 working days; Điều lệ Art. 5: 12 months).
@@ -204,7 +209,8 @@ public sealed class TransitionTable
             _ => false,
         };
 
-        private static bool Subordinate(GuardContext c) => c.Case.Cell.Kind == CellKind.SubordinateCell;
+        // The cell as it stood on the event's date (cell.changes): a school cell may become subordinate and back.
+        private static bool Subordinate(GuardContext c) => c.Case.Cell.On(c.Event.Date).Kind == CellKind.SubordinateCell;
 
         public static readonly TransitionGuard AdmissionVote = new("vote.purposeAdmission",
             new("biểu quyết đề nghị kết nạp (purpose = admission)", "a vote on admission (purpose = admission)"),
@@ -236,11 +242,19 @@ public sealed class TransitionTable
         public static readonly TransitionGuard GrassrootsCell = new("cell.grassroots",
             new("chi bộ cơ sở đề nghị thẳng lên cấp ủy cấp trên; chi bộ trực thuộc cần đảng ủy cơ sở xét duyệt trước",
                 "a grassroots cell proposes directly to the superior committee; a subordinate cell needs the grassroots committee's approval first"),
-            c => c.Case.Cell.Kind == CellKind.GrassrootsCell);
+            c => c.Case.Cell.On(c.Event.Date).Kind == CellKind.GrassrootsCell);
 
         public static readonly TransitionGuard FullMembershipVoted = new("fullMembershipVote.onRecord",
             new("chi bộ đã biểu quyết công nhận đảng viên chính thức", "the cell has voted on full membership"),
             c => c.HasFullMembershipVote);
+
+        public static readonly TransitionGuard AdmissionExtension = new("extension.purposeAdmission",
+            new("gia hạn quyết định kết nạp (purpose = admission)", "an extension of the admission decision (purpose = admission)"),
+            c => c.Event is DecisionDeadlineExtended { Purpose: DecisionPurpose.Admission });
+
+        public static readonly TransitionGuard FullMembershipExtension = new("extension.purposeFullMembership",
+            new("gia hạn quyết định công nhận chính thức (purpose = fullMembership)", "an extension of the full-membership decision (purpose = fullMembership)"),
+            c => c.Event is DecisionDeadlineExtended { Purpose: DecisionPurpose.FullMembership });
 
         public static readonly TransitionGuard NotExempt = new("member.notExempt",
             new("đảng viên chưa được miễn công tác và sinh hoạt đảng", "the member is not already exempt"),

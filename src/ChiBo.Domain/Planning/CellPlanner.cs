@@ -36,7 +36,7 @@ public sealed partial class CellPlanner
     /// <summary>How many working days ahead an item counts as due soon, the due day included (as for deadlines).</summary>
     public const int DueSoonWorkingDays = 5;
 
-    private const string PlanSource = "Chỉ thị 28-CT/TW; kế hoạch chi bộ";
+    private const string PlanSource = "Chỉ thị 28-CT/TW (21/01/2019) của Ban Bí thư; kế hoạch chi bộ";
 
     private static readonly EventKind[] OutcomeKinds =
     [
@@ -389,6 +389,8 @@ public sealed partial class CellPlanner
         DeadlineAction.ProbationEnds => new("Hết thời gian dự bị", "Probation ends"),
         DeadlineAction.FullMembershipVote => new("Chi bộ xét công nhận đảng viên chính thức", "Cell's full-membership vote"),
         DeadlineAction.CertificateExpires => new("Giấy chứng nhận bồi dưỡng nhận thức về Đảng hết hạn", "Awareness-course certificate expires"),
+        DeadlineAction.DecideAdmission => new("Cấp ủy cấp trên quyết định kết nạp", "Superior committee decides on admission"),
+        DeadlineAction.DecideFullMembership => new("Cấp ủy cấp trên quyết định công nhận đảng viên chính thức", "Superior committee decides on full membership"),
         _ => new(action.ToString(), action.ToString()),
     };
 

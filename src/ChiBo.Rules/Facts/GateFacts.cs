@@ -43,6 +43,59 @@ public readonly record struct GateFacts
 
     /// <summary>The probation (<c>probation</c>).</summary>
     public ProbationFacts Probation { get; init; }
+
+    /// <summary>The competent committee's decisions and their deadlines (<c>decision</c>).</summary>
+    public DecisionFacts Decision { get; init; }
+
+    /// <summary>Re-admission of a former member (<c>readmission</c>).</summary>
+    public ReadmissionFacts Readmission { get; init; }
+}
+
+/// <summary>
+/// Re-admission (kết nạp lại; Quy định 29-QĐ/TW §3.5, 24 §3.5, 232 and 294 §3.5), from <c>person.previousMembership</c>.
+/// Rule language: <c>readmission.*</c>.
+/// </summary>
+public readonly record struct ReadmissionFacts
+{
+    /// <summary>The person has a previous membership: the re-admission rules apply.</summary>
+    public bool Applies { get; init; }
+
+    /// <summary>The person left for a reason that excludes re-admission (abandoned activities, resigned, serious disunity, corruption or serious crime).</summary>
+    public bool Excluded { get; init; }
+
+    /// <summary>The person left after a conviction for a minor offence (the wait counts from the cleared record).</summary>
+    public bool MinorCrimeConviction { get; init; }
+
+    /// <summary>Full calendar months from leaving to the gate's date.</summary>
+    public int MonthsSinceLeft { get; init; }
+
+    /// <summary>Full calendar months from the cleared record to the gate's date (0 without one).</summary>
+    public int MonthsSinceRecordCleared { get; init; }
+
+    /// <summary>How many times the person was already re-admitted.</summary>
+    public int TimesReadmitted { get; init; }
+
+    /// <summary>The provincial standing committee's written consent is on record (<c>readmissionConsentGiven</c>).</summary>
+    public bool ConsentGiven { get; init; }
+}
+
+/// <summary>
+/// The competent committee's decision deadlines (Quy định 29-QĐ/TW §4.3.1): working days since the cell's latest
+/// resolution of each purpose, and the first extension after it. Rule language: <c>decision.*</c>.
+/// </summary>
+public readonly record struct DecisionFacts
+{
+    /// <summary>Working days from the cell's latest admission resolution to the gate's date (0 without one).</summary>
+    public int WorkingDaysSinceAdmissionResolution { get; init; }
+
+    /// <summary>Working days of the first admission extension after that resolution (0 without one).</summary>
+    public int AdmissionExtensionWorkingDays { get; init; }
+
+    /// <summary>Working days from the cell's latest full-membership resolution to the gate's date (0 without one).</summary>
+    public int WorkingDaysSinceFullMembershipResolution { get; init; }
+
+    /// <summary>Working days of the first full-membership extension after that resolution (0 without one).</summary>
+    public int FullMembershipExtensionWorkingDays { get; init; }
 }
 
 /// <summary>Age on the gate's date (tuổi). Rule language: <c>age.months</c>, <c>age.years</c>, <c>age.exceptionApproved</c>.</summary>
@@ -139,6 +192,13 @@ public readonly record struct DossierFacts
 
     /// <summary>The helper's review is submitted (11-KNĐ).</summary>
     public bool HelperReviewSubmitted { get; init; }
+
+    /// <summary>
+    /// Every document counted for the vote — each introducer's letter, the Youth Union or trade union resolution, the
+    /// summary of comments — is current on the gate's date: dated D, current while the date ≤ D + the rule set's
+    /// <c>dossierValidityMonths</c> (01-HD/TW: "quá 12 tháng … phải làm lại"). True when none is on record.
+    /// </summary>
+    public bool DocumentsCurrent { get; init; }
 }
 
 /// <summary>The introducers (người giới thiệu), each measured on the date of its <c>introducerAssigned</c> event.</summary>

@@ -42,7 +42,7 @@ internal static class GateFactsBuilder
         WorkingDayCounter workingDays)
     {
         var person = history.Case.Person;
-        var cell = history.Case.Cell;
+        var cell = history.Case.Cell.Changes is null ? history.Case.Cell : history.Case.Cell.On(gateDate); // the cell on the gate's date (cell.changes)
         var applied = history.Applied.AsSpan()[..count];
 
         bool helper = false, application = false, declared = false, verified = false, clear = false, comments = false;
@@ -52,6 +52,10 @@ internal static class GateFactsBuilder
         int introducers = 0, minMonthsTogether = int.MaxValue, introducerEvents = 0;
         var allFullMembers = true;
         Span<int> inline = stackalloc int[InlineIntroducers];
+        LocalDate? admissionResolution = null, fullMembershipResolution = null;
+        LocalDate? youthEndorsedOn = null, tradeEndorsedOn = null, commentsOn = null, oldestLetter = null;
+        var readmissionConsent = false;
+        int? admissionExtension = null, fullMembershipExtension = null;
 
         for (var i = 0; i < applied.Length; i++)
         {
@@ -64,9 +68,10 @@ internal static class GateFactsBuilder
                     verified = true;
                     clear = v.Conclusion == BackgroundConclusion.Clear;
                     break;
-                case CommentsCollected: comments = true; break;
-                case YouthUnionEndorsed: youthEndorsed = true; break;
-                case TradeUnionEndorsed: tradeEndorsed = true; break;
+                case CommentsCollected summary: comments = true; commentsOn = summary.Date; break;
+                case YouthUnionEndorsed youthResolution: youthEndorsed = true; youthEndorsedOn = youthResolution.Date; break;
+                case TradeUnionEndorsed tradeResolution: tradeEndorsed = true; tradeEndorsedOn = tradeResolution.Date; break;
+                case ReadmissionConsentGiven: readmissionConsent = true; break;
                 case SelfReviewSubmitted: selfReview = true; break;
                 case HelperReviewSubmitted: helperReview = true; break;
                 case AgeExceptionApproved: ageException = true; break;
@@ -75,7 +80,12 @@ internal static class GateFactsBuilder
                 case AwarenessCourseCompleted c: certificate = c.Date; break;
                 case AdmissionDecisionReceived r: decisionReceived = r.Date; break;
                 case CeremonyHeld h: ceremony ??= h.Date; break;
-                case IntroducerAssigned:
+                // Quy định 29-QĐ/TW §4.3.1: the deciding committee's deadline runs from the cell's latest resolution.
+                case CellVoted { Purpose: VotePurpose.Admission } v: admissionResolution = v.Date; admissionExtension = null; break;
+                case CellVoted { Purpose: VotePurpose.FullMembership } v: fullMembershipResolution = v.Date; fullMembershipExtension = null; break;
+                case DecisionDeadlineExtended { Purpose: DecisionPurpose.Admission } x: admissionExtension ??= x.WorkingDays; break;
+                case DecisionDeadlineExtended { Purpose: DecisionPurpose.FullMembership } x: fullMembershipExtension ??= x.WorkingDays; break;
+                case IntroducerAssigned or IntroducerReplaced:
                     if (introducerEvents < InlineIntroducers)
                     {
                         inline[introducerEvents] = i;
@@ -86,27 +96,49 @@ internal static class GateFactsBuilder
             }
         }
 
-        // Each introducer counts by its last assignment (a member assigned again replaces the earlier assignment).
+        // Each introducer counts by its last assignment (a member assigned again replaces the earlier assignment), unless
+        // an introducerReplaced replaces it later (Quy định 24-QĐ/TW §3.2.2); a replacement counts unless it is replaced.
         if (introducerEvents <= InlineIntroducers)
         {
             var positions = inline[..introducerEvents];
             for (var k = 0; k < positions.Length; k++)
             {
-                var introducer = (IntroducerAssigned)applied[positions[k]].Event;
-                if (!IsReassignedLater(applied, positions[(k + 1)..], introducer.MemberId))
+                var later = positions[(k + 1)..];
+                switch (applied[positions[k]].Event)
                 {
-                    Count(introducer, ref introducers, ref allFullMembers, ref minMonthsTogether);
+                    case IntroducerAssigned introducer when !IsReassignedLater(applied, later, introducer.MemberId) && !IsReplacedLater(applied, later, introducer.MemberId):
+                        Count(introducer, ref introducers, ref allFullMembers, ref minMonthsTogether, ref oldestLetter);
+                        break;
+                    case IntroducerReplaced replacement when !IsReplacedLater(applied, later, replacement.MemberId):
+                        Count(replacement, ref introducers, ref allFullMembers, ref oldestLetter);
+                        break;
                 }
             }
         }
         else
         {
-            var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            var assignedLater = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            var replacedLater = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
             for (var i = applied.Length - 1; i >= 0; i--)
             {
-                if (applied[i].Event is IntroducerAssigned introducer && seen.Add(introducer.MemberId))
+                switch (applied[i].Event)
                 {
-                    Count(introducer, ref introducers, ref allFullMembers, ref minMonthsTogether);
+                    case IntroducerAssigned introducer:
+                        if (!assignedLater.Contains(introducer.MemberId) && !replacedLater.Contains(introducer.MemberId))
+                        {
+                            Count(introducer, ref introducers, ref allFullMembers, ref minMonthsTogether, ref oldestLetter);
+                        }
+
+                        assignedLater.Add(introducer.MemberId);
+                        break;
+                    case IntroducerReplaced replacement:
+                        if (!replacedLater.Contains(replacement.MemberId))
+                        {
+                            Count(replacement, ref introducers, ref allFullMembers, ref oldestLetter);
+                        }
+
+                        replacedLater.Add(replacement.Replaces);
+                        break;
                 }
             }
         }
@@ -126,6 +158,11 @@ internal static class GateFactsBuilder
                 break;
         }
 
+        // 01-HD/TW: a document older than the validity on the vote day must be redone (dossier.current).
+        var validity = parameters.DossierValidityMonths;
+        var documentsCurrent = Current(oldestLetter, gateDate, validity) && Current(youthEndorsedOn, gateDate, validity)
+            && Current(tradeEndorsedOn, gateDate, validity) && Current(commentsOn, gateDate, validity);
+        var previous = person.PreviousMembership;
         var ceremonyHeld = gateEvent is CeremonyHeld || (ceremony is { } held && held <= gateDate);
         var probationEnd = ceremony?.PlusMonths(parameters.ProbationMonths);
         return new GateFacts
@@ -162,6 +199,7 @@ internal static class GateFactsBuilder
                 TradeUnionEndorsed = tradeEndorsed,
                 SelfReviewSubmitted = selfReview,
                 HelperReviewSubmitted = helperReview,
+                DocumentsCurrent = documentsCurrent,
             },
             Introducers = new IntroducerFacts
             {
@@ -190,6 +228,24 @@ internal static class GateFactsBuilder
                 FullMonths = ceremony is { } entry && entry <= gateDate ? FullMonths(entry, gateDate) : 0,
                 WorkingDaysAfterEnd = probationEnd is { } end && gateDate > end ? workingDays(end, gateDate) : 0,
             },
+            Decision = new DecisionFacts
+            {
+                WorkingDaysSinceAdmissionResolution = admissionResolution is { } a && gateDate > a ? workingDays(a, gateDate) : 0,
+                AdmissionExtensionWorkingDays = admissionExtension ?? 0,
+                WorkingDaysSinceFullMembershipResolution = fullMembershipResolution is { } f && gateDate > f ? workingDays(f, gateDate) : 0,
+                FullMembershipExtensionWorkingDays = fullMembershipExtension ?? 0,
+            },
+            Readmission = previous is null ? default : new ReadmissionFacts
+            {
+                Applies = true,
+                Excluded = previous.Reason is LeavingReason.AbandonedActivities or LeavingReason.Resigned or LeavingReason.SeriousDisunity
+                    or LeavingReason.CorruptionConviction or LeavingReason.SeriousCrimeConviction,
+                MinorCrimeConviction = previous.Reason == LeavingReason.MinorCrimeConviction,
+                MonthsSinceLeft = Math.Max(FullMonths(previous.Left, gateDate), 0),
+                MonthsSinceRecordCleared = previous.RecordClearedOn is { } cleared ? Math.Max(FullMonths(cleared, gateDate), 0) : 0,
+                TimesReadmitted = previous.TimesReadmitted,
+                ConsentGiven = readmissionConsent,
+            },
         };
     }
 
@@ -216,19 +272,46 @@ internal static class GateFactsBuilder
         return on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day) ? years - 1 : years;
     }
 
-    private static void Count(IntroducerAssigned introducer, ref int introducers, ref bool allFullMembers, ref int minMonthsTogether)
+    /// <summary>A document dated <paramref name="on"/> is current on <paramref name="date"/> while date ≤ on + months (none on record: current).</summary>
+    private static bool Current(LocalDate? on, LocalDate date, int months) => on is not { } d || date <= d.PlusMonths(months);
+
+    private static void Count(IntroducerAssigned introducer, ref int introducers, ref bool allFullMembers, ref int minMonthsTogether, ref LocalDate? oldestLetter)
     {
         // Quy định 24-QĐ/TW §3.2.1: measured on the day of the introduction.
         introducers++;
         allFullMembers &= introducer.FullMemberSince <= introducer.Date;
         minMonthsTogether = Math.Min(minMonthsTogether, FullMonths(introducer.WorkedTogetherSince, introducer.Date));
+        oldestLetter = oldestLetter is { } o && o <= introducer.Date ? o : introducer.Date;
     }
 
+    private static void Count(IntroducerReplaced replacement, ref int introducers, ref bool allFullMembers, ref LocalDate? oldestLetter)
+    {
+        // Quy định 24-QĐ/TW §3.2.2: the replacement is a full member, and needs no 12 months together.
+        introducers++;
+        allFullMembers &= replacement.FullMemberSince <= replacement.Date;
+        oldestLetter = oldestLetter is { } p && p <= replacement.Date ? p : replacement.Date;
+    }
+
+    /// <summary>Whether a later introducer event (of <paramref name="laterIntroducers"/>) assigns the member again.</summary>
     private static bool IsReassignedLater(ReadOnlySpan<AppliedEvent> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
     {
         foreach (var j in laterIntroducers)
         {
-            if (string.Equals(((IntroducerAssigned)applied[j].Event).MemberId, memberId, StringComparison.Ordinal))
+            if (applied[j].Event is IntroducerAssigned later && string.Equals(later.MemberId, memberId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a later <c>introducerReplaced</c> (of <paramref name="laterIntroducers"/>) replaces the member (Quy định 24-QĐ/TW §3.2.2).</summary>
+    private static bool IsReplacedLater(ReadOnlySpan<AppliedEvent> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
+    {
+        foreach (var j in laterIntroducers)
+        {
+            if (applied[j].Event is IntroducerReplaced later && string.Equals(later.Replaces, memberId, StringComparison.Ordinal))
             {
                 return true;
             }

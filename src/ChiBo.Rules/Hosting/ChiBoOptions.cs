@@ -28,4 +28,10 @@ public sealed class ChiBoOptions
     /// version of ChiBo); read them with <see cref="HolidayYearSerializer"/>.
     /// </summary>
     public IList<HolidayYear> HolidayYears { get; } = [];
+
+    /// <summary>
+    /// The ids of shipped optional days off to switch on (see <see cref="HolidayYear.OptionalDaysOff"/>), e.g.
+    /// <c>vietnamCultureDay</c> (24/11/2026) once a law makes it a holiday; empty by default: they are working days.
+    /// </summary>
+    public IList<string> OptionalDaysOff { get; } = [];
 }

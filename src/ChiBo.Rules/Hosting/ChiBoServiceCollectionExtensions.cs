@@ -58,8 +58,9 @@ public static partial class ChiBoServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(provider =>
         {
-            var holidayYears = provider.GetRequiredService<IOptions<ChiBoOptions>>().Value.HolidayYears;
-            return holidayYears.Count == 0 ? WorkingDayCalendar.Default : WorkingDayCalendar.Default.WithYears(holidayYears);
+            var settings = provider.GetRequiredService<IOptions<ChiBoOptions>>().Value;
+            var calendar = settings.HolidayYears.Count == 0 ? WorkingDayCalendar.Default : WorkingDayCalendar.Default.WithYears(settings.HolidayYears);
+            return settings.OptionalDaysOff.Count == 0 ? calendar : calendar.WithOptionalDaysOff(settings.OptionalDaysOff);
         });
         services.TryAddSingleton(provider =>
         {

@@ -107,7 +107,8 @@ internal sealed class RuleDocument
 
     public TextDocument? Messages { get; init; }
 
-    public string? Description { get; init; }
+    /// <summary>A plain string (legacy files, one language) or <c>{ "vi": …, "en": … }</c>.</summary>
+    public JsonElement? Description { get; init; }
 
     public string? PendingWhen { get; init; }
 }

@@ -85,6 +85,30 @@ public class CalendarCommandTests
         Assert.Subset(new[] { "newYear", "tet", "hungKings", "reunification", "labour", "nationalDay", "compensatory", "swapped" }.ToHashSet(), reasons!);
     }
 
+    // Issue 11 item 7: the 2026 calendar is official (12729/VPCP-KGVX; VPCP 13/10/2025), with 24/11 optional and off.
+    [Fact]
+    public void Holidays_2026_is_official_and_says_24_November_is_off_by_default()
+    {
+        var (exit, output, _) = Run("holidays", "2026", "--json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("official", doc.RootElement.GetProperty("source").GetString());
+        var optional = doc.RootElement.GetProperty("optionalDaysOff")[0];
+        Assert.Equal("2026-11-24", optional.GetProperty("date").GetString());
+        Assert.False(optional.GetProperty("enabled").GetBoolean());
+        Assert.Contains("off by default", Run("holidays", "2026", "--lang", "en").Out);
+        Assert.Contains("mặc định tắt", Run("holidays", "2026").Out);
+    }
+
+    [Fact]
+    public void Workdays_add_one_from_2026_08_28_skips_the_National_Day_break()
+    {
+        var (exit, output, _) = Run("workdays", "add", "2026-08-28", "1", "--json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("2026-09-03", doc.RootElement.GetProperty("date").GetString());
+    }
+
     [Fact]
     public void Holidays_of_a_year_without_decision_is_computed()
     {

@@ -80,6 +80,30 @@ public class EvaluateCommandTests
         Assert.Contains("event 2 (helperAssigned, 2019-10-05)", error);
     }
 
+    // Issue 11 item 2: the cell over time. The sample's cell is a grassroots cell until 30/6/2025, then subordinate.
+    [Theory]
+    [InlineData("2025-06-20", 2)]
+    [InlineData("2025-07-22", 0)]
+    public void A_committee_vote_is_refused_while_the_cell_is_a_grassroots_cell_and_accepted_once_subordinate(string date, int expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chibo-cell-{date}.case.json");
+        var text = File.ReadAllText(Path.Combine(TestData.SamplesDir, "school-cell-across-2025.case.json"))
+            .Replace("\"grassrootsCommitteeVoted\", \"date\": \"2025-07-22\"", $"\"grassrootsCommitteeVoted\", \"date\": \"{date}\"");
+        File.WriteAllText(path, text);
+        var (exit, output, error) = Run("evaluate", path, "--as-of", "2025-09-30", "--json");
+        Assert.Equal(expected, exit);
+        if (expected == 2)
+        {
+            Assert.Contains($"event 11 (grassrootsCommitteeVoted, {date})", error);
+            Assert.DoesNotContain("   at ", error);
+        }
+        else
+        {
+            Assert.Contains("\"subordinateCell\"", output);
+            Assert.Contains("\"ruleSet\": \"2025-qd294\"", output);
+        }
+    }
+
     [Theory]
     [InlineData("evaluate")]
     [InlineData("evaluate", "missing.case.json", "--as-of", "2019-06-10")]

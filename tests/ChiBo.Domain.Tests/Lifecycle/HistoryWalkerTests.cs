@@ -13,7 +13,7 @@ public class HistoryWalkerTests
     public void Random_walks_reach_every_stage()
     {
         var seen = new HashSet<Stage>();
-        for (var seed = 0; seed < 400 && seen.Count < Enum.GetValues<Stage>().Length; seed++)
+        for (var seed = 0; seed < 2000 && seen.Count < Enum.GetValues<Stage>().Length; seed++)
         {
             seen.Add(CaseLifecycle.Replay(HistoryWalker.Walk(seed, seed % 61, seed % 2 == 0)).History!.Stage);
         }

@@ -146,6 +146,41 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Contains("Survey outstanding", Run("due", Roster, "--as-of", "2019-12-31", "--lang", "en").Out);
     }
 
+    // Quy định 29-QĐ/TW §4.3.1 (issue 11 item 3): the superior committee's 60 working days show in due and audit.
+    [Fact]
+    public void Due_and_audit_show_the_superior_committees_decision_deadline()
+    {
+        var roster = CopyRoster();
+        string Case(string id, string name, string extra) => $$"""
+            {
+              "formatVersion": 1,
+              "person": { "id": "{{id}}", "fullName": "{{name}}", "birthDate": "1990-04-03", "sex": "male", "occupation": "teacher",
+                "educationLevel": "university", "youthUnionMemberSince": null, "tradeUnionMemberSince": "2014-09-01", "religion": null, "workUnit": "Tổ Toán" },
+              "cell": {"id": "cb-thpt-tran-phu", "name": "Chi bộ Trường THPT Trần Phú", "kind": "grassrootsCell", "superior": "Quận ủy Hải Châu", "hasYouthUnion": true, "hasTradeUnion": true},
+              "events": [
+                {"type": "addedToSympathizerList", "date": "2018-09-14"},
+                {"type": "awarenessCourseCompleted", "date": "2018-12-07"},
+                {"type": "applicationSubmitted", "date": "2019-03-06"},
+                {"type": "cellVoted", "date": "2019-06-03", "purpose": "admission", "inFavour": 12, "fullMembers": 15}{{extra}}
+              ]
+            }
+            """;
+        File.WriteAllText(Path.Combine(roster, "17-waiting.case.json"), Case("gv-cho-01", "Lê Văn Chờ", ""));
+        File.WriteAllText(Path.Combine(roster, "18-late.case.json"), Case("gv-muon-01", "Phạm Văn Muộn", ",\n    {\"type\": \"admissionDecided\", \"date\": \"2019-10-15\"}"));
+
+        var (exit, output, _) = Run("due", roster, "--as-of", "2019-12-31", "--json");
+        Assert.Equal(0, exit);
+        var decide = Json(output).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("action").GetString() == "decideAdmission" && i.GetProperty("person").GetProperty("id").GetString() == "gv-cho-01");
+        Assert.Equal("gv-cho-01", decide.GetProperty("person").GetProperty("id").GetString());
+        Assert.Equal("overdue", decide.GetProperty("status").GetString());
+        Assert.Contains("Cấp ủy cấp trên quyết định kết nạp", Run("due", roster, "--as-of", "2019-12-31").Out);
+
+        var audit = Run("audit", roster, "--year", "2019", "--json");
+        Assert.Equal(0, audit.Exit);
+        Assert.Contains("decision.deadline", audit.Out);
+        Assert.Contains("cấp ủy cấp trên", Run("audit", roster, "--year", "2019").Out);
+    }
+
     [Fact]
     public void Audit_counts_the_member_management_outcomes_of_the_year()
     {

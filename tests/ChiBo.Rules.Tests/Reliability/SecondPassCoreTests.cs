@@ -146,11 +146,12 @@ public sealed class SecondPassCoreTests
         Assert.Contains("2025-qd232", warning.Message.Vi, StringComparison.Ordinal);
 
         // Every gate the history passed before the first era is named by its event — the cell's vote (index 10), the
-        // ceremony (13) — and the gate ahead (the full-membership vote) has none.
+        // committee's decision (11, judged by decision.deadline), the ceremony (13) — and the gate ahead (the
+        // full-membership vote) has none.
         var passed = new CaseEvaluator(only2025).Evaluate(Admitted(), new LocalDate(2019, 8, 1)).Value!;
         Assert.All(passed.Warnings, w => Assert.Equal("ruleSet.noneInForce", w.Code));
-        Assert.Equal([10, 13, null], passed.Warnings.Select(w => w.Event));
-        Assert.Contains("fullMembershipVote", passed.Warnings[2].Message.En, StringComparison.Ordinal);
+        Assert.Equal([10, 11, 13, null], passed.Warnings.Select(w => w.Event));
+        Assert.Contains("fullMembershipVote", passed.Warnings[3].Message.En, StringComparison.Ordinal);
     }
 
     [Fact]
