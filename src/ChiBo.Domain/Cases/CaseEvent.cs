@@ -163,6 +163,7 @@ public abstract record CaseEvent(LocalDate Date)
 public sealed record IdentifiedAsSource(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.IdentifiedAsSource;
 }
 
@@ -171,6 +172,7 @@ public sealed record IdentifiedAsSource(LocalDate Date) : CaseEvent(Date)
 public sealed record AddedToSympathizerList(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.AddedToSympathizerList;
 }
 
@@ -180,6 +182,7 @@ public sealed record AddedToSympathizerList(LocalDate Date) : CaseEvent(Date)
 public sealed record RemovedFromSympathizerList(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.RemovedFromSympathizerList;
 }
 
@@ -189,6 +192,7 @@ public sealed record RemovedFromSympathizerList(LocalDate Date, string Reason) :
 public sealed record HelperAssigned(LocalDate Date, string MemberId) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.HelperAssigned;
 }
 
@@ -198,6 +202,7 @@ public sealed record HelperAssigned(LocalDate Date, string MemberId) : CaseEvent
 public sealed record AwarenessCourseCompleted(LocalDate Date, string? CertificateNo = null) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.AwarenessCourseCompleted;
 }
 
@@ -206,6 +211,7 @@ public sealed record AwarenessCourseCompleted(LocalDate Date, string? Certificat
 public sealed record ApplicationSubmitted(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.ApplicationSubmitted;
 }
 
@@ -214,6 +220,7 @@ public sealed record ApplicationSubmitted(LocalDate Date) : CaseEvent(Date)
 public sealed record BackgroundDeclared(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.BackgroundDeclared;
 }
 
@@ -223,6 +230,7 @@ public sealed record BackgroundDeclared(LocalDate Date) : CaseEvent(Date)
 public sealed record BackgroundVerified(LocalDate Date, BackgroundConclusion Conclusion) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.BackgroundVerified;
 }
 
@@ -234,6 +242,7 @@ public sealed record BackgroundVerified(LocalDate Date, BackgroundConclusion Con
 public sealed record IntroducerAssigned(LocalDate Date, string MemberId, LocalDate FullMemberSince, LocalDate WorkedTogetherSince) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.IntroducerAssigned;
 }
 
@@ -242,6 +251,7 @@ public sealed record IntroducerAssigned(LocalDate Date, string MemberId, LocalDa
 public sealed record YouthUnionEndorsed(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.YouthUnionEndorsed;
 }
 
@@ -250,6 +260,7 @@ public sealed record YouthUnionEndorsed(LocalDate Date) : CaseEvent(Date)
 public sealed record TradeUnionEndorsed(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.TradeUnionEndorsed;
 }
 
@@ -258,6 +269,7 @@ public sealed record TradeUnionEndorsed(LocalDate Date) : CaseEvent(Date)
 public sealed record CommentsCollected(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.CommentsCollected;
 }
 
@@ -267,6 +279,7 @@ public sealed record CommentsCollected(LocalDate Date) : CaseEvent(Date)
 public sealed record AgeExceptionApproved(LocalDate Date, string By) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.AgeExceptionApproved;
 }
 
@@ -276,6 +289,7 @@ public sealed record AgeExceptionApproved(LocalDate Date, string By) : CaseEvent
 public sealed record EducationExceptionApproved(LocalDate Date, string By) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.EducationExceptionApproved;
 }
 
@@ -287,6 +301,7 @@ public sealed record EducationExceptionApproved(LocalDate Date, string By) : Cas
 public sealed record CellVoted(LocalDate Date, VotePurpose Purpose, int InFavour, int FullMembers) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.CellVoted;
 }
 
@@ -298,6 +313,7 @@ public sealed record CellVoted(LocalDate Date, VotePurpose Purpose, int InFavour
 public sealed record GrassrootsCommitteeVoted(LocalDate Date, VotePurpose Purpose, int InFavour, int CommitteeMembers) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.GrassrootsCommitteeVoted;
 }
 
@@ -307,6 +323,7 @@ public sealed record GrassrootsCommitteeVoted(LocalDate Date, VotePurpose Purpos
 public sealed record AdmissionDecided(LocalDate Date, string? DecisionNo = null) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.AdmissionDecided;
 }
 
@@ -315,6 +332,7 @@ public sealed record AdmissionDecided(LocalDate Date, string? DecisionNo = null)
 public sealed record AdmissionDecisionReceived(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.AdmissionDecisionReceived;
 }
 
@@ -324,6 +342,7 @@ public sealed record AdmissionDecisionReceived(LocalDate Date) : CaseEvent(Date)
 public sealed record AdmissionRefused(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.AdmissionRefused;
 }
 
@@ -332,6 +351,7 @@ public sealed record AdmissionRefused(LocalDate Date, string Reason) : CaseEvent
 public sealed record CeremonyDelayApproved(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.CeremonyDelayApproved;
 }
 
@@ -340,6 +360,7 @@ public sealed record CeremonyDelayApproved(LocalDate Date) : CaseEvent(Date)
 public sealed record CeremonyHeld(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.CeremonyHeld;
 }
 
@@ -348,6 +369,7 @@ public sealed record CeremonyHeld(LocalDate Date) : CaseEvent(Date)
 public sealed record SelfReviewSubmitted(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.SelfReviewSubmitted;
 }
 
@@ -356,6 +378,7 @@ public sealed record SelfReviewSubmitted(LocalDate Date) : CaseEvent(Date)
 public sealed record HelperReviewSubmitted(LocalDate Date) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.HelperReviewSubmitted;
 }
 
@@ -365,6 +388,7 @@ public sealed record HelperReviewSubmitted(LocalDate Date) : CaseEvent(Date)
 public sealed record FullMembershipDecided(LocalDate Date, string? DecisionNo = null) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.FullMembershipDecided;
 }
 
@@ -374,6 +398,7 @@ public sealed record FullMembershipDecided(LocalDate Date, string? DecisionNo = 
 public sealed record ProbationaryStruckOff(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.ProbationaryStruckOff;
 }
 
@@ -383,6 +408,7 @@ public sealed record ProbationaryStruckOff(LocalDate Date, string Reason) : Case
 public sealed record ExemptionGranted(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.ExemptionGranted;
 }
 
@@ -392,6 +418,7 @@ public sealed record ExemptionGranted(LocalDate Date, string Reason) : CaseEvent
 public sealed record ExemptionEnded(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.ExemptionEnded;
 }
 
@@ -401,6 +428,7 @@ public sealed record ExemptionEnded(LocalDate Date, string Reason) : CaseEvent(D
 public sealed record StruckOff(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.StruckOff;
 }
 
@@ -410,6 +438,7 @@ public sealed record StruckOff(LocalDate Date, string Reason) : CaseEvent(Date)
 public sealed record Expelled(LocalDate Date, string Reason) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.Expelled;
 }
 
@@ -419,6 +448,7 @@ public sealed record Expelled(LocalDate Date, string Reason) : CaseEvent(Date)
 public sealed record TransferredOut(LocalDate Date, string To) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.TransferredOut;
 }
 
@@ -433,6 +463,7 @@ public sealed record TransferredOut(LocalDate Date, string To) : CaseEvent(Date)
 public sealed record DecisionDeadlineExtended(LocalDate Date, DecisionPurpose Purpose, int WorkingDays) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.DecisionDeadlineExtended;
 }
 
@@ -449,6 +480,7 @@ public sealed record DecisionDeadlineExtended(LocalDate Date, DecisionPurpose Pu
 public sealed record IntroducerReplaced(LocalDate Date, string MemberId, string Replaces, IntroducerReplacementReason Reason, LocalDate FullMemberSince) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.IntroducerReplaced;
 }
 
@@ -461,5 +493,6 @@ public sealed record IntroducerReplaced(LocalDate Date, string MemberId, string 
 public sealed record ReadmissionConsentGiven(LocalDate Date, string By) : CaseEvent(Date)
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override EventKind Kind => EventKind.ReadmissionConsentGiven;
 }

@@ -51,6 +51,15 @@ public sealed class CaseFile : IEquatable<CaseFile>
     {
     }
 
+    /// <summary>
+    /// The JSON Schema the file names (<c>"$schema": "../../rules/schema/case.schema.json"</c>), for editors that check
+    /// as one types; kept and written back as it was, and never used by the reader. Null when absent.
+    /// </summary>
+    [JsonPropertyName("$schema")]
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Schema { get; init; }
+
     /// <summary>The format version, always <see cref="CurrentFormatVersion"/>.</summary>
     public int FormatVersion { get; }
 
@@ -76,17 +85,18 @@ public sealed class CaseFile : IEquatable<CaseFile>
     /// <returns>A new case file; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caseEvent"/> is null.</exception>
     public CaseFile WithEvent(CaseEvent caseEvent) =>
-        new(FormatVersion, Person, Cell, Events.Add(Preconditions.CheckNotNull(caseEvent, nameof(caseEvent))), Extensions);
+        new(FormatVersion, Person, Cell, Events.Add(Preconditions.CheckNotNull(caseEvent, nameof(caseEvent))), Extensions) { Schema = Schema };
 
     /// <summary>Returns a copy with the given events in place of the history.</summary>
     /// <param name="events">The new history, in file order.</param>
     /// <returns>A new case file; this one is unchanged.</returns>
-    public CaseFile WithEvents(ImmutableArray<CaseEvent> events) => new(FormatVersion, Person, Cell, events, Extensions);
+    public CaseFile WithEvents(ImmutableArray<CaseEvent> events) => new(FormatVersion, Person, Cell, events, Extensions) { Schema = Schema };
 
     /// <inheritdoc />
     public bool Equals(CaseFile? other) =>
         other is not null
         && FormatVersion == other.FormatVersion
+        && Schema == other.Schema
         && Person == other.Person
         && Cell == other.Cell
         && Events.SequenceEqual(other.Events)

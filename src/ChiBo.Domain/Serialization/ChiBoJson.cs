@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 
 namespace ChiBo.Serialization;
@@ -18,6 +19,20 @@ public static class ChiBoJson
 
     /// <summary>The same options, writing compact JSON (one line).</summary>
     public static JsonSerializerOptions CompactOptions { get; } = Create(writeIndented: false);
+
+    private static void WithoutComputedEventMembers(JsonTypeInfo info)
+    {
+        if (typeof(Cases.CaseEvent).IsAssignableFrom(info.Type) && info.Kind == JsonTypeInfoKind.Object)
+        {
+            for (var i = info.Properties.Count - 1; i >= 0; i--)
+            {
+                if (info.Properties[i].Name is "kind" or "typeName")
+                {
+                    info.Properties.RemoveAt(i);
+                }
+            }
+        }
+    }
 
     private static JsonSerializerOptions Create(bool writeIndented)
     {
@@ -38,6 +53,10 @@ public static class ChiBoJson
             AllowTrailingCommas = false,
             MaxDepth = 64,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+            // An event's kind is its "type": the computed Kind and TypeName are left out of the contract entirely, so
+            // that a "kind" written into a file is an unknown property (an ignored member would still be accepted).
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutComputedEventMembers } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // LocalDate is the only NodaTime type in ChiBo's documents (see IsoLocalDateConverter for why it is ChiBo's own).
