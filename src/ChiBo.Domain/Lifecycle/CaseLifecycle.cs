@@ -43,18 +43,19 @@ public static class CaseLifecycle
             if (stage.IsTerminal())
             {
                 return Reject(caseFile, index, e, stage, null, new LocalizedText(
-                    $"hồ sơ đã kết thúc ở giai đoạn '{stage.JsonName()}'; không sự kiện nào có thể tiếp theo",
-                    $"the case ended at stage '{stage.JsonName()}'; no event can follow"));
+                    $"hồ sơ đã kết thúc ở giai đoạn «{Labels.Stage(stage).Vi}»; không sự kiện nào có thể tiếp theo",
+                    $"the case ended at the stage “{Labels.Stage(stage).En}”; no event can follow"));
             }
 
             var candidates = table.Rows(stage, e.Kind);
             if (candidates.IsEmpty)
             {
-                var from = table.Transitions.Where(t => t.Event == e.Kind).Select(t => t.From.JsonName()).Distinct().ToArray();
-                var list = string.Join(", ", from);
+                var from = table.Transitions.Where(t => t.Event == e.Kind).Select(t => t.From).Distinct().ToArray();
+                var listVi = string.Join(", ", from.Select(f => $"«{Labels.Stage(f).Vi}»"));
+                var listEn = string.Join(", ", from.Select(f => $"“{Labels.Stage(f).En}”"));
                 return Reject(caseFile, index, e, stage, null, new LocalizedText(
-                    $"'{e.TypeName}' không thể xảy ra ở giai đoạn '{stage.JsonName()}'; chỉ có thể từ: {list}",
-                    $"'{e.TypeName}' cannot follow stage '{stage.JsonName()}'; it is possible only from: {list}"));
+                    $"sự kiện «{Labels.Event(e.Kind).Vi}» ({e.TypeName}) không thể xảy ra ở giai đoạn «{Labels.Stage(stage).Vi}»; chỉ có thể từ: {listVi}",
+                    $"the event “{e.TypeName}” cannot follow the stage “{Labels.Stage(stage).En}”; it is possible only from: {listEn}"));
             }
 
             var context = new GuardContext(caseFile, exempt, fullMembershipVote, e);
@@ -73,8 +74,8 @@ public static class CaseLifecycle
                 var rows = candidates.ToArray();
                 var guard = rows[0].Guard!;
                 return Reject(caseFile, index, e, stage, guard, new LocalizedText(
-                    $"'{e.TypeName}' ở giai đoạn '{stage.JsonName()}' cần: {string.Join("; hoặc ", rows.Select(c => c.Guard!.Condition.Vi))}",
-                    $"'{e.TypeName}' in stage '{stage.JsonName()}' needs: {string.Join("; or ", rows.Select(c => c.Guard!.Condition.En))}"));
+                    $"sự kiện «{Labels.Event(e.Kind).Vi}» ({e.TypeName}) ở giai đoạn «{Labels.Stage(stage).Vi}» cần: {string.Join("; hoặc ", rows.Select(c => c.Guard!.Condition.Vi))}",
+                    $"the event “{e.TypeName}” in the stage “{Labels.Stage(stage).En}” needs: {string.Join("; or ", rows.Select(c => c.Guard!.Condition.En))}"));
             }
 
             switch (e)

@@ -79,7 +79,19 @@ public class CaseLifecycleTests
         Assert.Equal(1, error.EventIndex);
         Assert.Equal("ceremonyHeld", error.EventType);
         Assert.Equal(D(2019, 1, 1), error.EventDate);
-        Assert.Contains("admissionDecided", error.Message);
+        Assert.Contains("“Admission decided”", error.Message);
+    }
+
+    // Issue "For host developers" (item 4): a rejection names the stages in words, in both languages, not by their ids.
+    [Fact]
+    public void A_rejection_names_the_stages_in_words()
+    {
+        var rejection = Rejected(Case(new IdentifiedAsSource(D(2018, 9, 20)), new Expelled(D(2019, 1, 1), "x")));
+        Assert.Contains("«Quần chúng ưu tú (nguồn)»", rejection.Reason.Vi);
+        Assert.Contains("«khai trừ»", rejection.Reason.Vi);
+        Assert.Contains("«Đảng viên chính thức»", rejection.Reason.Vi);
+        Assert.DoesNotContain("'source'", rejection.Reason.Vi);
+        Assert.Contains("“Outstanding person (source)”", rejection.Reason.En);
     }
 
     [Fact]

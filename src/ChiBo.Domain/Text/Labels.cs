@@ -1,0 +1,85 @@
+using ChiBo.Cases;
+using ChiBo.Evaluation;
+using ChiBo.Lifecycle;
+
+namespace ChiBo.Text;
+
+/// <summary>
+/// The words people read for ChiBo's values (nhãn hiển thị), in Vietnamese and English: stages, gates, event kinds,
+/// deadline actions and statuses, and a check's outcome. The command-line tool, its reports and the lifecycle's
+/// rejections use these very words, so a web or desktop host shows exactly what the tool shows.
+/// </summary>
+public static class Labels
+{
+    /// <summary>The name of a stage, e.g. "Đảng viên dự bị" / "Probationary member".</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The name in both languages.</returns>
+    public static LocalizedText Stage(Stage stage) => stage switch
+    {
+        Lifecycle.Stage.Prospect => new("Quần chúng", "Member of the public"),
+        Lifecycle.Stage.Source => new("Quần chúng ưu tú (nguồn)", "Outstanding person (source)"),
+        Lifecycle.Stage.Sympathizer => new("Cảm tình đảng", "Sympathiser"),
+        Lifecycle.Stage.Applicant => new("Đang làm hồ sơ", "Applicant (dossier in progress)"),
+        Lifecycle.Stage.ProposedByCell => new("Chi bộ đã đề nghị kết nạp", "Proposed by the cell"),
+        Lifecycle.Stage.ApprovedByGrassrootsCommittee => new("Đảng ủy cơ sở đã xét duyệt", "Approved by the grassroots committee"),
+        Lifecycle.Stage.AdmissionDecided => new("Đã có quyết định kết nạp", "Admission decided"),
+        Lifecycle.Stage.Probationary => new("Đảng viên dự bị", "Probationary member"),
+        Lifecycle.Stage.FullMember => new("Đảng viên chính thức", "Full member"),
+        Lifecycle.Stage.RemovedFromList => new("Đã đưa ra khỏi danh sách cảm tình đảng", "Removed from the sympathiser list"),
+        Lifecycle.Stage.Refused => new("Không được kết nạp", "Admission refused"),
+        Lifecycle.Stage.ProbationaryStruckOff => new("Bị xóa tên đảng viên dự bị", "Struck off as probationary member"),
+        Lifecycle.Stage.StruckOff => new("Bị xóa tên", "Struck off"),
+        Lifecycle.Stage.Expelled => new("Bị khai trừ", "Expelled"),
+        Lifecycle.Stage.TransferredOut => new("Đã chuyển sinh hoạt đảng", "Transferred out"),
+        _ => new(stage.ToString(), stage.ToString()),
+    };
+
+    /// <summary>The name of a gate, e.g. "Tổ chức lễ kết nạp" / "Admission ceremony".</summary>
+    /// <param name="gate">The gate.</param>
+    /// <returns>The name in both languages.</returns>
+    public static LocalizedText Gate(Gate gate) => gate switch
+    {
+        Lifecycle.Gate.SympathizerList => new("Đưa vào danh sách cảm tình đảng", "Sympathiser list"),
+        Lifecycle.Gate.AwarenessCourse => new("Học lớp bồi dưỡng nhận thức về Đảng", "Party-awareness course"),
+        Lifecycle.Gate.CellAdmissionVote => new("Chi bộ xét, biểu quyết đề nghị kết nạp", "Cell's admission vote"),
+        Lifecycle.Gate.CommitteeApproval => new("Đảng ủy cơ sở xét duyệt", "Grassroots committee approval"),
+        Lifecycle.Gate.AdmissionDecision => new("Cấp ủy có thẩm quyền quyết định kết nạp", "Admission decision"),
+        Lifecycle.Gate.Ceremony => new("Tổ chức lễ kết nạp", "Admission ceremony"),
+        Lifecycle.Gate.FullMembershipVote => new("Chi bộ xét công nhận đảng viên chính thức", "Cell's full-membership vote"),
+        Lifecycle.Gate.FullMembershipDecision => new("Quyết định công nhận đảng viên chính thức", "Full-membership decision"),
+        _ => new("Không còn bước nào", "None"),
+    };
+
+    /// <summary>What an event kind records, e.g. "lễ kết nạp" / "The admission ceremony; …".</summary>
+    /// <param name="kind">The event kind.</param>
+    /// <returns>The description in both languages.</returns>
+    public static LocalizedText Event(EventKind kind) => EventKinds.Describe(kind);
+
+    /// <summary>The name of a deadline's action, e.g. "Tổ chức lễ kết nạp" / "Hold the admission ceremony".</summary>
+    /// <param name="action">The action.</param>
+    /// <returns>The name in both languages.</returns>
+    public static LocalizedText Deadline(DeadlineAction action) => Planning.CellPlanner.DeadlineName(action);
+
+    /// <summary>The name of a deadline's status, e.g. "quá hạn" / "overdue".</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The name in both languages.</returns>
+    public static LocalizedText Status(DeadlineStatus status) => status switch
+    {
+        DeadlineStatus.Pending => new("còn hạn", "pending"),
+        DeadlineStatus.DueSoon => new("sắp đến hạn", "due soon"),
+        DeadlineStatus.Overdue => new("quá hạn", "overdue"),
+        DeadlineStatus.Met => new("đúng hạn", "met"),
+        DeadlineStatus.MetLate => new("trễ hạn", "met late"),
+        _ => new(status.ToString(), status.ToString()),
+    };
+
+    /// <summary>The outcome of a check in words: "đạt" / "passed", "chưa đạt" / "failed", "chờ thực hiện" / "awaiting the gate's act", "lỗi quy định" / "rule error".</summary>
+    /// <param name="check">The check.</param>
+    /// <returns>The outcome in both languages.</returns>
+    public static LocalizedText Outcome(RuleCheck check) =>
+        check is null ? new("?", "?")
+        : check.Error is not null ? new("lỗi quy định", "rule error")
+        : check.Passed ? new("đạt", "passed")
+        : check.Pending ? new("chờ thực hiện", "awaiting the gate's act")
+        : new("chưa đạt", "failed");
+}
