@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs ChiBo the way it ships and proves the packages work from a folder feed, as a user would consume them:
-#   1. packs ChiBo.Domain, ChiBo.Rules (with symbols) and the chibo tool into artifacts/packages;
+#   1. packs ChiBo.Domain, ChiBo.Rules, ChiBo.Reports (with symbols) and the chibo tool into artifacts/packages;
 #   2. checks what is inside each package (unzip -l): assemblies, XML docs, README, licence, repository,
 #      symbols, the embedded rule sets, the tool's layout;
 #   3. installs the tool from that folder into artifacts/tools and runs `chibo --help` and `chibo evaluate`;
@@ -30,7 +30,7 @@ rm -rf "$feed" "$tools" artifacts/host-packages "$host/bin" "$host/obj"
 step "pack ChiBo $version (Release) into $feed"
 # One build of the tool builds both libraries; then each project packs its own output.
 dotnet build samples/ChiBo.Cli/ChiBo.Cli.csproj -c Release -nologo -v q -clp:NoSummary
-for project in src/ChiBo.Domain/ChiBo.Domain.csproj src/ChiBo.Rules/ChiBo.Rules.csproj samples/ChiBo.Cli/ChiBo.Cli.csproj; do
+for project in src/ChiBo.Domain/ChiBo.Domain.csproj src/ChiBo.Rules/ChiBo.Rules.csproj src/ChiBo.Reports/ChiBo.Reports.csproj samples/ChiBo.Cli/ChiBo.Cli.csproj; do
   dotnet pack "$project" -c Release --no-build -nologo -v q -clp:NoSummary
 done
 
@@ -52,13 +52,13 @@ expect_nuspec() { # PACKAGE PATTERN…: each extended regex must match the nuspe
   done
 }
 
-expected="ChiBo.Cli.$version.nupkg ChiBo.Cli.$version.snupkg ChiBo.Domain.$version.nupkg ChiBo.Domain.$version.snupkg ChiBo.Rules.$version.nupkg ChiBo.Rules.$version.snupkg"
+expected="ChiBo.Cli.$version.nupkg ChiBo.Cli.$version.snupkg ChiBo.Domain.$version.nupkg ChiBo.Domain.$version.snupkg ChiBo.Reports.$version.nupkg ChiBo.Reports.$version.snupkg ChiBo.Rules.$version.nupkg ChiBo.Rules.$version.snupkg"
 actual="$(cd "$feed" && ls | sort | tr '\n' ' ' | sed 's/ $//')"
 [ "$actual" = "$expected" ] || fail "expected exactly: $expected; found: $actual"
 
 metadata=('<license type="expression">MIT</license>' '<readme>PACKAGE.md</readme>' '<authors>ChiBo contributors</authors>'
           '<description>.+</description>' '<tags>.*chibo.*</tags>' '<repository type="git" url="https://github.com/[^"]+"[^>]* commit="[0-9a-f]{40}"')
-for lib in ChiBo.Domain ChiBo.Rules; do
+for lib in ChiBo.Domain ChiBo.Rules ChiBo.Reports; do
   nupkg="$feed/$lib.$version.nupkg"
   expect_entry "$nupkg" "lib/net10.0/$lib.dll" "lib/net10.0/$lib.xml" PACKAGE.md
   expect_nuspec "$nupkg" "<id>$lib</id>" "<version>$version</version>" "${metadata[@]}"
@@ -70,6 +70,7 @@ for lib in ChiBo.Domain ChiBo.Rules; do
 done
 expect_nuspec "$feed/ChiBo.Rules.$version.nupkg" "<dependency id=\"ChiBo.Domain\" version=\"\\[?$version" '<dependency id="RulesEngine"'
 expect_nuspec "$feed/ChiBo.Domain.$version.nupkg" '<dependency id="NodaTime"'
+expect_nuspec "$feed/ChiBo.Reports.$version.nupkg" "<dependency id=\"ChiBo.Domain\" version=\"\\[?$version"
 
 # The shipped rule sets ride inside ChiBo.Rules.dll as resources ChiBo.Rules.RuleSets.<file>.
 rulesets=(rules/rulesets/*.json)
@@ -86,9 +87,9 @@ else
 fi
 
 cli="$feed/ChiBo.Cli.$version.nupkg"
-expect_entry "$cli" tools/net10.0/any/chibo.dll tools/net10.0/any/DotnetToolSettings.xml tools/net10.0/any/ChiBo.Domain.dll tools/net10.0/any/ChiBo.Rules.dll PACKAGE.md
+expect_entry "$cli" tools/net10.0/any/chibo.dll tools/net10.0/any/DotnetToolSettings.xml tools/net10.0/any/ChiBo.Domain.dll tools/net10.0/any/ChiBo.Rules.dll tools/net10.0/any/ChiBo.Reports.dll PACKAGE.md
 expect_nuspec "$cli" '<id>ChiBo.Cli</id>' '<packageType name="DotnetTool"' "${metadata[@]}"
-echo "ok: ChiBo.Domain, ChiBo.Rules, ChiBo.Cli $version"
+echo "ok: ChiBo.Domain, ChiBo.Rules, ChiBo.Reports, ChiBo.Cli $version"
 
 step "install the tool from $feed into $tools"
 dotnet tool install --tool-path "$tools" --configfile "$config" ChiBo.Cli --version "$version"
@@ -98,7 +99,7 @@ dotnet tool install --tool-path "$tools" --configfile "$config" ChiBo.Cli --vers
 
 step "build and run $host against the packages"
 dotnet build "$host/ChiBo.HostSample.csproj" -c Release -nologo -v q -clp:NoSummary
-for lib in ChiBo.Domain ChiBo.Rules; do
+for lib in ChiBo.Domain ChiBo.Rules ChiBo.Reports; do
   lower="$(tr '[:upper:]' '[:lower:]' <<<"$lib")"
   restored="artifacts/host-packages/$lower/$version/$lower.$version.nupkg"
   [ -f "$restored" ] || fail "$host did not restore $lib $version into artifacts/host-packages"

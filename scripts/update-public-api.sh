@@ -17,7 +17,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 projects=("$@")
 if [ ${#projects[@]} -eq 0 ]; then
-  projects=(src/ChiBo.Domain/ChiBo.Domain.csproj src/ChiBo.Rules/ChiBo.Rules.csproj)
+  projects=(src/ChiBo.Domain/ChiBo.Domain.csproj src/ChiBo.Rules/ChiBo.Rules.csproj src/ChiBo.Reports/ChiBo.Reports.csproj)
 fi
 
 header='#nullable enable'

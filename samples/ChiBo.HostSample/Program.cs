@@ -7,7 +7,10 @@ using System.Text;
 using ChiBo.Cases;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
+using ChiBo.Planning;
+using ChiBo.Reports;
 using ChiBo.Rules.Hosting;
+using ChiBo.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
@@ -99,6 +102,11 @@ public static class Program
         WriteTable(o, rows);
         o.WriteLine();
         o.WriteLine($"{rows.Count - 1} evaluated, {problems} not evaluated");
+
+        // The due work of the folder as a report, from ChiBo.Reports: the very document `chibo due --format md` prints.
+        var due = new CellPlanner(evaluator).Due(Roster.LoadDirectory(folder), asOf);
+        o.WriteLine();
+        o.Write(ReportMarkdown.ToMarkdown(ReportDocuments.Due(due, Language.Vietnamese)));
         return problems == 0 ? 0 : 1;
     }
 

@@ -1,5 +1,6 @@
 using System.IO;
 using ChiBo.Cli.Reports;
+using ChiBo.Reports;
 
 namespace ChiBo.Cli.Commands;
 

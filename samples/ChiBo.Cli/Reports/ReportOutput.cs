@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using ChiBo.Cases;
+using ChiBo.Reports;
 using ChiBo.Serialization;
 using ChiBo.Text;
 

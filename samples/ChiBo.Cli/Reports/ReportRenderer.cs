@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text;
+using ChiBo.Reports;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using SpectreText = Spectre.Console.Text;
@@ -132,61 +132,7 @@ internal static class ReportRenderer
         }
     }
 
-    public static void WriteMarkdown(ReportDocument document, TextWriter writer)
-    {
-        var text = new StringBuilder();
-        text.Append("# ").Append(Inline(document.Title)).Append("\n\n");
-        foreach (var line in document.Subtitle)
-        {
-            text.Append(Inline(line)).Append("  \n");
-        }
-
-        foreach (var section in document.Sections)
-        {
-            text.Append("\n## ").Append(Inline(section.Title)).Append("\n\n");
-            foreach (var (label, value) in section.Facts)
-            {
-                text.Append("- ").Append(Inline(label)).Append(": **").Append(Inline(value)).Append("**\n");
-            }
-
-            if (section.Facts.Count > 0 && (section.Table is not null || section.Bullets.Count > 0))
-            {
-                text.Append('\n');
-            }
-
-            if (section.Table is { } table)
-            {
-                text.Append("| ").Append(string.Join(" | ", table.Headers.Select(Cell))).Append(" |\n");
-                text.Append('|').Append(string.Concat(table.Headers.Select(_ => "---|"))).Append('\n');
-                foreach (var (cells, _) in table.Rows)
-                {
-                    text.Append("| ").Append(string.Join(" | ", cells.Select(Cell))).Append(" |\n");
-                }
-
-                if (section.Bullets.Count > 0)
-                {
-                    text.Append('\n');
-                }
-            }
-
-            foreach (var (line, emphasis) in section.Bullets)
-            {
-                text.Append("- ").Append(emphasis == Emphasis.Bad ? "**" + Inline(line) + "**" : Inline(line)).Append('\n');
-            }
-
-            if (section.Facts.Count == 0 && section.Table is null && section.Bullets.Count == 0 && section.Empty is { } empty)
-            {
-                text.Append(Inline(empty)).Append('\n');
-            }
-
-            foreach (var note in section.Notes)
-            {
-                text.Append("\n> ").Append(Inline(note)).Append('\n');
-            }
-        }
-
-        writer.Write(text.ToString());
-    }
+    public static void WriteMarkdown(ReportDocument document, TextWriter writer) => ReportMarkdown.Write(document, writer);
 
     private static Style StyleOf(Emphasis emphasis) => emphasis switch
     {
@@ -195,12 +141,4 @@ internal static class ReportRenderer
         Emphasis.Bad => new Style(Color.Red),
         _ => Style.Plain,
     };
-
-    // Markdown: escape what would change the meaning of plain text; in table cells, the pipe too.
-    private static string Inline(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal);
-
-    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -2,10 +2,14 @@ using ChiBo.Cases;
 using ChiBo.Planning;
 using ChiBo.Text;
 
-namespace ChiBo.Cli.Reports;
+namespace ChiBo.Reports;
 
-internal static partial class ReportDocuments
+public static partial class ReportDocuments
 {
+    /// <summary>The supervision audit of a year as a report: violations by rule and by case, findings, member outcomes, files not read.</summary>
+    /// <param name="audit">The audit (<see cref="CellPlanner.Audit"/>).</param>
+    /// <param name="lang">The language of the report.</param>
+    /// <returns>The report.</returns>
     public static ReportDocument Audit(SupervisionAudit audit, Language lang)
     {
         string T(string vi, string en) => lang == Language.English ? en : vi;

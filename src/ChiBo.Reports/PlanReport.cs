@@ -6,11 +6,15 @@ using ChiBo.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace ChiBo.Cli.Reports;
+namespace ChiBo.Reports;
 
 /// <summary>The plan, the due work and the audit as documents, in Vietnamese or English.</summary>
-internal static partial class ReportDocuments
+public static partial class ReportDocuments
 {
+    /// <summary>The cell's admission plan of a year as a report (KẾ HOẠCH PHÁT TRIỂN ĐẢNG VIÊN): target against admitted, the pipeline by stage, priority groups, warnings, files not read.</summary>
+    /// <param name="plan">The plan (<see cref="CellPlanner.Plan"/>).</param>
+    /// <param name="lang">The language of the report.</param>
+    /// <returns>The report.</returns>
     public static ReportDocument Plan(AdmissionPlan plan, Language lang)
     {
         string T(string vi, string en) => lang == Language.English ? en : vi;
@@ -35,7 +39,7 @@ internal static partial class ReportDocuments
             foreach (var a in plan.Admitted)
             {
                 table.Row(a.Date?.Month == 12 ? Emphasis.Warning : Emphasis.None,
-                    (++i).ToString(Inv), a.Person.FullName, Date(a.Date), Labels.Stage(a.Stage, lang));
+                    (++i).ToString(Inv), a.Person.FullName, Date(a.Date), Labels.Stage(a.Stage).In(lang));
             }
 
             admitted.Table = table;
@@ -50,7 +54,7 @@ internal static partial class ReportDocuments
                 continue;
             }
 
-            byStage.Row(Labels.Stage(s.Stage, lang), s.Stage.JsonName(), s.Count.ToString(Inv));
+            byStage.Row(Labels.Stage(s.Stage).In(lang), s.Stage.JsonName(), s.Count.ToString(Inv));
         }
 
         stages.Table = byStage;

@@ -4,10 +4,14 @@ using ChiBo.Evaluation;
 using ChiBo.Planning;
 using ChiBo.Text;
 
-namespace ChiBo.Cli.Reports;
+namespace ChiBo.Reports;
 
-internal static partial class ReportDocuments
+public static partial class ReportDocuments
 {
+    /// <summary>The due work on a date as a report (VIỆC ĐẾN HẠN): counts by status, every item by due date with its source, files not read.</summary>
+    /// <param name="due">The due work (<see cref="CellPlanner.Due"/>).</param>
+    /// <param name="lang">The language of the report.</param>
+    /// <returns>The report.</returns>
     public static ReportDocument Due(DueWork due, Language lang)
     {
         string T(string vi, string en) => lang == Language.English ? en : vi;
@@ -33,7 +37,7 @@ internal static partial class ReportDocuments
                     DeadlineStatus.DueSoon => Emphasis.Warning,
                     _ => Emphasis.None,
                 };
-                table.Row(emphasis, Date(item.Due), Labels.Status(item.Status, lang), ActionName(item, lang),
+                table.Row(emphasis, Date(item.Due), Labels.Status(item.Status).In(lang), ActionName(item, lang),
                     item.Person?.FullName ?? T("(chi bộ)", "(cell)"),
                     item.Kind == DueKind.Duty ? (item.LastDone is null ? T("chưa ghi nhận", "none recorded") : Date(item.LastDone)) : string.Empty,
                     item.Source);
