@@ -28,6 +28,7 @@ internal static class CommandRegistry
         new Commands.PlanCommand(),
         new Commands.DueCommand(),
         new Commands.AuditCommand(),
+        new Commands.ServeCommand(),
         new Commands.CompletionCommand(),
     ];
 

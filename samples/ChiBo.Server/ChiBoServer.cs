@@ -83,7 +83,7 @@ public static class ChiBoServer
         app.MapGet("/docs", () => Results.Content(ReferencePage, "text/html; charset=utf-8")).ExcludeFromDescription();
 
         var v1 = app.MapGroup("/v1");
-        v1.MapPost("/evaluate", Evaluate).WithSummary("A case file → the contract's answer as of a date").Accepts<JsonElement>("application/json");
+        v1.MapPost("/evaluate", Evaluate).WithSummary("A case file (any content type) → the contract's answer as of a date");
         v1.MapPost("/evaluate/batch", EvaluateBatch).WithSummary("NDJSON of case files → NDJSON of answers, streamed, one line each");
         v1.MapPost("/roster/{report}", RosterReport).WithSummary("A roster as a zip (cell.json and *.case.json) → the plan, due work or audit as JSON or Markdown");
         v1.MapGet("/calendar/{year:int}", Calendar).WithSummary("A year's days off and worked weekends (official or computed)");
@@ -163,7 +163,8 @@ public static class ChiBoServer
         }
 
         context.Response.Headers[DigestHeader] = snapshot.Digest;
-        return Results.Text(JsonSerializer.Serialize(result.Value, ChiBoJson.Options), "application/json; charset=utf-8");
+        // Byte for byte what `chibo evaluate … --json` prints, its final new line included.
+        return Results.Text(JsonSerializer.Serialize(result.Value, ChiBoJson.Options) + "\n", "application/json; charset=utf-8");
     }
 
     private static IResult TooLarge(Language language, long? length, long max) =>

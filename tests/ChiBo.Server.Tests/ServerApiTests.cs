@@ -55,7 +55,13 @@ public sealed class ServerApiTests : IClassFixture<WebApplicationFactory<Program
         var body = await response.Content.ReadAsStringAsync();
         var file = CaseFileSerializer.Read(Sample("staff-past-youth-age.case.json")).GetValueOrThrow();
         var expected = JsonSerializer.Serialize(new CaseEvaluator(RuleCatalog.Shipped).Evaluate(file, new LocalDate(2019, 6, 10)).GetValueOrThrow(), ChiBoJson.Options);
-        Assert.Equal(expected, body);
+        Assert.Equal(expected + "\n", body);
+
+        // As curl --data-binary sends it: any content type, or none.
+        using var raw = new ByteArrayContent(Encoding.UTF8.GetBytes(Sample("staff-past-youth-age.case.json")));
+        raw.Headers.ContentType = new("application/x-www-form-urlencoded");
+        using var untyped = await client.PostAsync("/v1/evaluate?asOf=2019-06-10", raw);
+        Assert.Equal(body, await untyped.Content.ReadAsStringAsync());
         Assert.StartsWith("sha256:", response.Headers.GetValues(ChiBoServer.DigestHeader).Single(), StringComparison.Ordinal);
     }
 

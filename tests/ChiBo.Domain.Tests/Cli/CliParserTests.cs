@@ -105,4 +105,14 @@ public class CliParserTests
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Theory]
+    [InlineData("--port", "70000")]
+    [InlineData("--rules", "no-such-folder")]
+    public void Serve_refuses_bad_options_with_exit_2_before_starting(string option, string value)
+    {
+        var (exit, _, error) = Run("serve", option, value);
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
 }
