@@ -1,7 +1,16 @@
-using ChiBo.Server;
+namespace ChiBo.Server;
 
-// dotnet run --project samples/ChiBo.Server [-- --urls http://127.0.0.1:5080 --ChiBo:RulesFolder=rules/rulesets]
-ChiBoServer.Build(args).Run();
+/// <summary>
+/// The service's entry point: <c>dotnet run --project samples/ChiBo.Server [-- --urls http://127.0.0.1:5080
+/// --ChiBo:RulesFolder=rules/rulesets]</c>; also what WebApplicationFactory starts in the tests.
+/// </summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
 
-/// <summary>The service's entry point, visible to WebApplicationFactory in the tests.</summary>
-public partial class Program;
+    /// <summary>Builds and runs the service until it is stopped.</summary>
+    /// <param name="args">Host arguments and configuration.</param>
+    public static void Main(string[] args) => ChiBoServer.Build(args).Run();
+}
