@@ -82,6 +82,7 @@ public static class ChiBoServer
             .ExcludeFromDescription();
         app.MapGet("/docs", () => Results.Content(ReferencePage, "text/html; charset=utf-8")).ExcludeFromDescription();
 
+        Pages.Map(app);
         var v1 = app.MapGroup("/v1");
         v1.MapPost("/evaluate", Evaluate).WithSummary("A case file (any content type) → the contract's answer as of a date");
         v1.MapPost("/evaluate/batch", EvaluateBatch).WithSummary("NDJSON of case files → NDJSON of answers, streamed, one line each");
@@ -346,7 +347,7 @@ public static class ChiBoServer
         where T : notnull => (value, document(value));
 
     /// <summary>A roster from a zip: at most 10,000 entries and the roster's byte budget uncompressed, each entry read with a bound.</summary>
-    private static async Task<(Roster? Roster, string? Error)> ReadZip(Stream body, long maxBytes, CancellationToken cancellationToken)
+    internal static async Task<(Roster? Roster, string? Error)> ReadZip(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         using var memory = new MemoryStream();
         var buffer = new byte[81920];
