@@ -123,7 +123,17 @@ internal static class FuzzCorpus
                 case 2 when events.Count > 0:
                 {
                     var at = random.Next(events.Count);
-                    events[at] = events[at] with { Date = AnyDate() };
+                    var moved = AnyDate();
+                    var month = new YearMonth(moved.Year, moved.Month);
+
+                    // A month recorded moves with its record (a record cannot name a month after its own).
+                    events[at] = events[at] switch
+                    {
+                        MeetingMissed m => m with { Date = moved, Month = month },
+                        DuesUnpaid u => u with { Date = moved, Month = month },
+                        YearlyRating r => r with { Date = moved, Year = moved.Year },
+                        var other => other with { Date = moved },
+                    };
                     break;
                 }
             }
