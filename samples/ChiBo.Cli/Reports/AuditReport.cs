@@ -69,6 +69,7 @@ internal static partial class ReportDocuments
             list.Table = table;
         }
 
+        ScreeningCounts(doc, audit.Screening, audit.Year, lang);
         Errors(doc, audit.Errors, lang);
         return doc;
     }
