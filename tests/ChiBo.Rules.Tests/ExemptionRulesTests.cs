@@ -67,7 +67,9 @@ public class ExemptionRulesTests
     [InlineData(false, 2022, 5, 5, false)]  // 2021 era: a certificate is required
     [InlineData(true, 2022, 5, 5, true)]
     [InlineData(false, 2025, 3, 5, false)]  // 2025-qd232
-    [InlineData(true, 2026, 3, 5, true)]    // 2025-qd294
+    [InlineData(true, 2025, 3, 5, true)]
+    [InlineData(false, 2026, 3, 5, false)]  // 2025-qd294
+    [InlineData(true, 2026, 3, 5, true)]
     public void Illness_needs_a_medical_certificate_from_the_2021_era(bool certificate, int y, int m, int d, bool passes)
     {
         var file = Exempted(Woman(new LocalDate(1975, 1, 1)), Grant(new LocalDate(y, m, d), ExemptionGrounds.Illness, certificate));
