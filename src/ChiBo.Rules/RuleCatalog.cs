@@ -290,7 +290,8 @@ public sealed class RuleCatalog : ICaseRules
     /// <summary>
     /// The violations of each exemption granted with its grounds stated, judged on the grant's date by the rule set then
     /// in force (<c>exemption.grounds</c>, <c>exemption.reported</c>); a grant without grounds is a legacy record, not judged.
-    /// One pass to find the reports, one to judge: linear in the events.
+    /// One pass to find the reports, one to judge: linear in the events. The exemption's violations follow the gates'
+    /// in the list, each in replay order.
     /// </summary>
     private void AddExemptionViolations(CaseHistory history, ref List<RuleViolation>? violations)
     {
@@ -316,10 +317,9 @@ public sealed class RuleCatalog : ICaseRules
                 continue;
             }
 
-            var facts = GateFactsBuilder.Build(history, k, grant.Date, null, set.Parameters, countWorkingDays) with
-            {
-                Exemption = MemberFactsBuilder.Exemption(history.Case.Person, grant, reported[k], set.Parameters),
-            };
+            // Only the exemption's own facts: building the gate facts of every grant would rescan the events before
+            // it for each grant, quadratic in a file of thousands of grants and ends.
+            var facts = new GateFacts { Exemption = MemberFactsBuilder.Exemption(history.Case.Person, grant, reported[k], set.Parameters) };
             var outcome = workflow.Evaluate(in facts);
             for (var i = 0; i < workflow.Rules.Length; i++)
             {

@@ -135,3 +135,30 @@ public class ExemptionRulesTests
     public void The_statutory_retirement_age_follows_the_Labour_Code_2019(bool female, int year, int months) =>
         Assert.Equal(months, MemberFactsBuilder.StatutoryRetirementAgeMonths(female, year));
 }
+
+/// <summary>Issue 12: exemptions are judged in one pass, each on its own facts (no rescan of the events before each grant).</summary>
+public class ExemptionScaleTests
+{
+    [Fact]
+    public void A_file_of_thousands_of_grants_gives_one_violation_per_unreported_grant()
+    {
+        var events = new System.Collections.Generic.List<ChiBo.Cases.CaseEvent>();
+        var date = new NodaTime.LocalDate(2021, 1, 4);
+        for (var i = 0; i < 2_000; i++)
+        {
+            events.Add(new ChiBo.Cases.ExemptionGranted(date, "ốm", ChiBo.Cases.ExemptionGrounds.Illness, MedicalCertificate: true));
+            if (i % 2 == 0)
+            {
+                events.Add(new ChiBo.Cases.ExemptionReported(date));
+            }
+
+            events.Add(new ChiBo.Cases.ExemptionEnded(date, "khỏe"));
+            date = date.PlusDays(1);
+        }
+
+        var file = MemberStandingTests.FullMember(events);
+        var violations = Cases.Catalog.FindViolations(Cases.History(file, date));
+        Assert.Equal(1_000, violations.Count(v => v.Rule == "exemption.reported"));
+        Assert.DoesNotContain(violations, v => v.Rule == "exemption.grounds");
+    }
+}

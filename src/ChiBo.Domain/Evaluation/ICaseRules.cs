@@ -22,7 +22,7 @@ public interface ICaseRules
 
     /// <summary>Re-checks each gate the history passed against the rule set in force on its event's date.</summary>
     /// <param name="history">The replayed case.</param>
-    /// <returns>The violations, in replay order.</returns>
+    /// <returns>The violations, in replay order (ChiBo.Rules: the gates', then the exemptions', each in replay order).</returns>
     IReadOnlyList<RuleViolation> FindViolations(CaseHistory history);
 
     /// <summary>The legal durations in force on a date.</summary>
