@@ -73,6 +73,7 @@ public static partial class ReportDocuments
             list.Table = table;
         }
 
+        ScreeningCounts(doc, audit.Screening, audit.Year, lang);
         Errors(doc, audit.Errors, lang);
         return doc;
     }

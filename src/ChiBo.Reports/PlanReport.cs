@@ -91,6 +91,7 @@ public static partial class ReportDocuments
             expected.Notes.Add(MonthNote(lang));
         }
 
+        ScreeningCounts(doc, plan.Screening, plan.Year, lang);
         var warnings = doc.Section(T("Cảnh báo", "Warnings"));
         warnings.Empty = T("Không có.", "None.");
         foreach (var w in plan.Warnings)

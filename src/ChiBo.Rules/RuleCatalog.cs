@@ -257,6 +257,86 @@ public sealed class RuleCatalog : ICaseRules
 
     /// <inheritdoc />
     /// <remarks>
+    /// Runs the <c>memberStanding</c> workflow of the rule set in force on the date over the member's
+    /// <see cref="StandingFacts"/> (and the gate facts on the date beside them), and gives each check a
+    /// <see cref="RuleCheck.Detail"/> naming the months, years or date found. Empty for anyone who is not a
+    /// probationary or full member, or when the rule set has no such workflow.
+    /// </remarks>
+    public GateAssessment AssessStanding(CaseHistory history, LocalDate date)
+    {
+        Preconditions.CheckNotNull(history, nameof(history));
+        if (history.Stage is not (Stage.Probationary or Stage.FullMember) || InForce(date) is not { } set)
+        {
+            return GateAssessment.Empty;
+        }
+
+        if (set.MemberStanding is not { } workflow)
+        {
+            return new GateAssessment(set.Id, []);
+        }
+
+        var facts = StandingFactsOn(history, date, set);
+        var standing = facts.Standing;
+        return new GateAssessment(set.Id, MemberDetails.WithDetails(workflow.Evaluate(in facts).ToChecks(), workflow, standing));
+    }
+
+    /// <summary>The facts the <c>memberStanding</c> workflow reads: the standing on the date beside the gate facts then.</summary>
+    private GateFacts StandingFactsOn(CaseHistory history, LocalDate date, RuleSet set) =>
+        GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays) with
+        {
+            Standing = MemberFactsBuilder.Standing(history, date),
+        };
+
+    /// <summary>
+    /// The violations of each exemption granted with its grounds stated, judged on the grant's date by the rule set then
+    /// in force (<c>exemption.grounds</c>, <c>exemption.reported</c>); a grant without grounds is a legacy record, not judged.
+    /// One pass to find the reports, one to judge: linear in the events. The exemption's violations follow the gates'
+    /// in the list, each in replay order.
+    /// </summary>
+    private void AddExemptionViolations(CaseHistory history, ref List<RuleViolation>? violations)
+    {
+        var applied = history.Applied.AsSpan();
+        Span<bool> reported = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
+        var any = false;
+        foreach (var step in applied)
+        {
+            any |= step.Event is ExemptionGranted { Grounds: not null };
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        MemberFactsBuilder.MarkReported(applied, reported);
+        for (var k = 0; k < applied.Length; k++)
+        {
+            if (applied[k].Event is not ExemptionGranted { Grounds: not null } grant
+                || InForce(grant.Date) is not { } set || set.Exemption is not { } workflow)
+            {
+                continue;
+            }
+
+            // Only the exemption's own facts: building the gate facts of every grant would rescan the events before
+            // it for each grant, quadratic in a file of thousands of grants and ends.
+            var facts = new GateFacts { Exemption = MemberFactsBuilder.Exemption(history.Case.Person, grant, reported[k], set.Parameters) };
+            var outcome = workflow.Evaluate(in facts);
+            for (var i = 0; i < workflow.Rules.Length; i++)
+            {
+                if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i))
+                {
+                    var rule = workflow.Rules[i];
+                    (violations ??= []).Add(new RuleViolation(rule.Id, applied[k].Index, rule.Message, rule.Source, set.Id)
+                    {
+                        Detail = MemberDetails.Exemption(rule.Expression, facts.Exemption),
+                    });
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// Each gate event (the cell's vote, the committee's vote, the ceremony) is re-checked on its own date by the
     /// rule set then in force, with the events before it; a rule it failed is a violation. A later event of the
     /// same gate and purpose (a re-vote) supersedes an earlier one, which is then not reported.
@@ -290,6 +370,7 @@ public sealed class RuleCatalog : ICaseRules
             }
         }
 
+        AddExemptionViolations(history, ref violations);
         return violations ?? (IReadOnlyList<RuleViolation>)[];
     }
 

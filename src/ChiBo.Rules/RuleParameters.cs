@@ -36,6 +36,11 @@ public sealed class RuleParameters
         ReadmissionWaitMonths = ValueOrDefault(values, "readmissionWaitMonths");
         ReadmissionCriminalWaitMonths = ValueOrDefault(values, "readmissionCriminalWaitMonths");
         ReadmissionTimesAllowed = ValueOrDefault(values, "readmissionTimesAllowed");
+        StrikeOffMonthsInYear = ValueOrDefault(values, "strikeOffMonthsInYear");
+        StrikeOffNotFulfilledYears = ValueOrDefault(values, "strikeOffNotFulfilledYears");
+        ExemptionRetirementAgeReading = ValueOrDefault(values, "exemptionRetirementAgeReading");
+        ExemptionMenAgeMonths = ValueOrDefault(values, "exemptionMenAgeMonths");
+        ExemptionWomenAgeMonths = ValueOrDefault(values, "exemptionWomenAgeMonths");
         var all = info.ToImmutableDictionary(StringComparer.Ordinal).ToBuilder();
         foreach (var (name, (value, unit, source)) in Optional)
         {
@@ -111,6 +116,31 @@ public sealed class RuleParameters
     /// <summary>How many re-admissions a person may have (1: "chỉ kết nạp lại một lần", §3.5.3).</summary>
     public int ReadmissionTimesAllowed { get; }
 
+    /// <summary>
+    /// Months in one calendar year with an unexcused missed meeting or unpaid dues from which the cell must consider
+    /// striking the name off (3; Quy định 24-QĐ/TW §8.1: "ba tháng trong năm", not necessarily in a row).
+    /// </summary>
+    public int StrikeOffMonthsInYear { get; }
+
+    /// <summary>
+    /// Consecutive years rated <c>notFulfilled</c> from which the cell must consider striking the name off (2: the
+    /// reading of "hai năm liền vi phạm tư cách đảng viên", §8.1, as two years in a row rated "không hoàn thành nhiệm vụ").
+    /// </summary>
+    public int StrikeOffNotFulfilledYears { get; }
+
+    /// <summary>
+    /// Which reading of "tuổi cao" an exemption takes (1 or 0): 1, past the statutory retirement age on the request's
+    /// date (Bộ luật Lao động 2019 Art. 169, Nghị định 135/2020); 0, the fixed ages <see cref="ExemptionMenAgeMonths"/>
+    /// and <see cref="ExemptionWomenAgeMonths"/> (Hướng dẫn 27-HD/BTCTW 2009).
+    /// </summary>
+    public int ExemptionRetirementAgeReading { get; }
+
+    /// <summary>A man's age in months past which he is old for an exemption under reading 0 (720: "nam trên 60 tuổi").</summary>
+    public int ExemptionMenAgeMonths { get; }
+
+    /// <summary>A woman's age in months past which she is old for an exemption under reading 0 (660: "nữ trên 55 tuổi").</summary>
+    public int ExemptionWomenAgeMonths { get; }
+
     /// <summary>Each parameter's unit, legal source and description, by its JSON name.</summary>
     public ImmutableDictionary<string, RuleParameterInfo> Info { get; }
 
@@ -143,6 +173,8 @@ public sealed class RuleParameters
         "voteDenominator", "probationMonths", "ceremonyDeadlineWorkingDays", "fullMembershipVoteDeadlineWorkingDays",
         "decideAdmissionWorkingDays", "decideFullMembershipWorkingDays", "decisionExtensionMaxWorkingDays",
         "dossierValidityMonths", "readmissionWaitMonths", "readmissionCriminalWaitMonths", "readmissionTimesAllowed",
+        "strikeOffMonthsInYear", "strikeOffNotFulfilledYears", "exemptionRetirementAgeReading", "exemptionMenAgeMonths",
+        "exemptionWomenAgeMonths",
     ];
 
     /// <summary>
@@ -159,6 +191,11 @@ public sealed class RuleParameters
         ["readmissionWaitMonths"] = (36, "months", "Quy định 29-QĐ/TW (2016), 3.5.1"),
         ["readmissionCriminalWaitMonths"] = (60, "months", "Quy định 29-QĐ/TW (2016), 3.5.1"),
         ["readmissionTimesAllowed"] = (1, "times", "Quy định 29-QĐ/TW (2016), 3.5.3"),
+        ["strikeOffMonthsInYear"] = (3, "months", "Quy định 29-QĐ/TW (2016), 8.1"),
+        ["strikeOffNotFulfilledYears"] = (2, "years", "Quy định 29-QĐ/TW (2016), 8.1"),
+        ["exemptionRetirementAgeReading"] = (1, "reading", "Bộ luật Lao động 2019, Điều 169; Nghị định 135/2020/NĐ-CP"),
+        ["exemptionMenAgeMonths"] = (720, "months", "Hướng dẫn 27-HD/BTCTW (2009)"),
+        ["exemptionWomenAgeMonths"] = (660, "months", "Hướng dẫn 27-HD/BTCTW (2009)"),
     };
 
     private static int ValueOrDefault(IReadOnlyDictionary<string, int> values, string name) =>
@@ -172,6 +209,9 @@ public sealed class RuleParameters
     {
         "minEducationLevel" => (0, (int)EducationLevel.Postgraduate),
         "voteNumerator" or "voteDenominator" or "introducersRequired" or "introducersWithEndorsement" or "readmissionTimesAllowed" => (1, 100),
+        "strikeOffMonthsInYear" => (1, 12),
+        "strikeOffNotFulfilledYears" => (1, 100),
+        "exemptionRetirementAgeReading" => (0, 1),
         "youthAgeMinYears" or "youthAgeMaxYears" => (0, 150),
         _ => (0, 2400),
     };

@@ -38,9 +38,26 @@ public sealed class RuleSet
         byGate = new RuleWorkflow?[(int)Gate.None + 1];
         foreach (var workflow in workflows)
         {
-            byGate[(int)workflow.Gate] = workflow;
+            if (workflow.IsGate)
+            {
+                byGate[(int)workflow.Gate] = workflow;
+            }
+            else if (workflow.Name == MemberWorkflows.Standing)
+            {
+                MemberStanding = workflow;
+            }
+            else if (workflow.Name == MemberWorkflows.Exemption)
+            {
+                Exemption = workflow;
+            }
         }
     }
+
+    /// <summary>The <c>memberStanding</c> workflow (standing of probationary and full members), or null when the file has none.</summary>
+    public RuleWorkflow? MemberStanding { get; }
+
+    /// <summary>The <c>exemption</c> workflow (an exemption judged on its date), or null when the file has none.</summary>
+    public RuleWorkflow? Exemption { get; }
 
     /// <summary>The stable id, e.g. <c>2016-qd29</c>.</summary>
     public string Id { get; }

@@ -196,7 +196,8 @@ public static partial class RuleSetLoader
             {
                 if (Compile(rules, parameters!) is { } run)
                 {
-                    workflows.Add(new RuleWorkflow(gate, [.. rules.Select(r => r.Rule)], run));
+                    // A member workflow (memberStanding, exemption) has no gate: its rules' drafts carry its name.
+                    workflows.Add(new RuleWorkflow(gate, [.. rules.Select(r => r.Rule)], run, gate == Gate.None && rules.Count > 0 ? rules[0].Workflow : null));
                 }
             }
 
@@ -396,6 +397,7 @@ public static partial class RuleSetLoader
 
             var workflows = new List<(Gate, List<RuleDraft>)>(documents.Count);
             var gates = new HashSet<Gate>();
+            var memberNames = new HashSet<string>(StringComparer.Ordinal);
             for (var w = 0; w < documents.Count; w++)
             {
                 var document = documents[w];
@@ -414,13 +416,14 @@ public static partial class RuleSetLoader
                 }
 
                 var gate = Enum.GetValues<Gate>().Where(g => g != Gate.None).Cast<Gate?>().FirstOrDefault(g => g!.Value.JsonName() == name);
-                if (gate is null)
+                var member = MemberWorkflows.Names.Contains(name);
+                if (gate is null && !member)
                 {
-                    Error("workflow.unknownGate", $"'{name}' is not a gate; the gates are: {string.Join(", ", Enum.GetValues<Gate>().Where(g => g != Gate.None).Select(g => g.JsonName()))}", path + ".WorkflowName", workflow: name);
+                    Error("workflow.unknownGate", $"'{name}' is not a gate; the gates are: {string.Join(", ", Enum.GetValues<Gate>().Where(g => g != Gate.None).Select(g => g.JsonName()))} (and the member workflows: {string.Join(", ", MemberWorkflows.Names)})", path + ".WorkflowName", workflow: name);
                     continue;
                 }
 
-                if (!gates.Add(gate.Value))
+                if (member ? !memberNames.Add(name) : !gates.Add(gate!.Value))
                 {
                     Error("workflow.duplicate", $"the gate '{name}' has two workflows", path + ".WorkflowName", workflow: name);
                     continue;
@@ -460,7 +463,7 @@ public static partial class RuleSetLoader
                     }
                 }
 
-                workflows.Add((gate.Value, built));
+                workflows.Add((gate ?? Gate.None, built));
             }
 
             return workflows;

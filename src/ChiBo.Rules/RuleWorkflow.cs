@@ -5,7 +5,10 @@ using ChiBo.Rules.Facts;
 
 namespace ChiBo.Rules;
 
-/// <summary>The rules of one gate (a RulesEngine workflow named after the gate), in the file's order.</summary>
+/// <summary>
+/// The rules of one gate (a RulesEngine workflow named after the gate), or of the member phase (<c>memberStanding</c>,
+/// <c>exemption</c>: see <see cref="MemberWorkflows"/>), in the file's order.
+/// </summary>
 public sealed class RuleWorkflow
 {
     /// <summary>The most rules a workflow may hold (each result is one bit of <see cref="GateOutcome"/>).</summary>
@@ -13,9 +16,10 @@ public sealed class RuleWorkflow
 
     private readonly WorkflowPredicate run;
 
-    internal RuleWorkflow(Gate gate, ImmutableArray<RuleDefinition> rules, WorkflowPredicate run)
+    internal RuleWorkflow(Gate gate, ImmutableArray<RuleDefinition> rules, WorkflowPredicate run, string? name = null)
     {
         Gate = gate;
+        Name = name ?? gate.JsonName();
         Rules = rules;
         this.run = run;
         for (var i = 0; i < rules.Length; i++)
@@ -24,8 +28,14 @@ public sealed class RuleWorkflow
         }
     }
 
-    /// <summary>The gate.</summary>
+    /// <summary>The gate, or <see cref="Gate.None"/> for a workflow of the member phase (<see cref="MemberWorkflows"/>).</summary>
     public Gate Gate { get; }
+
+    /// <summary>The workflow's name in the file (<c>WorkflowName</c>): the gate's JSON name, or <c>memberStanding</c>, <c>exemption</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether the workflow judges a gate (false for <c>memberStanding</c> and <c>exemption</c>).</summary>
+    public bool IsGate => Gate != Gate.None;
 
     /// <summary>The rules, in the file's order.</summary>
     public ImmutableArray<RuleDefinition> Rules { get; }
@@ -46,4 +56,20 @@ public sealed class RuleWorkflow
     }
 
     internal ulong Run(in GateFacts facts, out ulong pending) => run(in facts, out pending, out _);
+}
+
+/// <summary>
+/// The names of the workflows that judge members rather than a gate (issue 12): a rule file may hold them beside the
+/// gates' workflows, once each.
+/// </summary>
+public static class MemberWorkflows
+{
+    /// <summary>A probationary or full member's standing on the "as of" date (<c>standing.*</c> facts): <c>memberStanding</c>.</summary>
+    public const string Standing = "memberStanding";
+
+    /// <summary>An exemption from party work, judged on the date it was granted (<c>exemption.*</c> facts): <c>exemption</c>.</summary>
+    public const string Exemption = "exemption";
+
+    /// <summary>Both names, in documentation order.</summary>
+    public static ImmutableArray<string> Names { get; } = [Standing, Exemption];
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using ChiBo.Lifecycle;
 using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
 using RulesEngine.Models;
@@ -17,7 +16,7 @@ internal static class RulesEngineInterop
     public static Workflow[] ToWorkflows(RuleSet ruleSet) =>
         ruleSet.Workflows.Select(w => new Workflow
         {
-            WorkflowName = w.Gate.JsonName(),
+            WorkflowName = w.Name,
             Rules = w.Rules.Select(r => new Rule
             {
                 RuleName = r.Id,

@@ -101,6 +101,15 @@ internal static class HistoryWalker
             var advance = accepted.Where(h => h.Stage != stage && !h.Stage.IsTerminal()).ToList();
             var exit = accepted.Where(h => h.Stage.IsTerminal()).ToList();
             var keep = accepted.Where(h => h.Stage == stage).ToList();
+
+            // The member phase's records (issue 12) are chosen 1 time in 4 only, so that walks still reach full
+            // membership as often as before those events existed.
+            var admissionKeep = keep.Where(h => !IsMemberPhase(h.Case.Events[^1].Kind)).ToList();
+            if (admissionKeep.Count > 0 && admissionKeep.Count < keep.Count && random.Next(4) > 0)
+            {
+                keep = admissionKeep;
+            }
+
             var roll = random.NextDouble();
             var pool = roll < 0.65 && advance.Count > 0 ? advance
                 : roll < 0.70 && exit.Count > 0 ? exit
@@ -116,6 +125,10 @@ internal static class HistoryWalker
 
         return caseFile;
     }
+
+    /// <summary>Whether a kind is one of the member phase's records (issue 12).</summary>
+    public static bool IsMemberPhase(EventKind kind) =>
+        kind is EventKind.MeetingMissed or EventKind.DuesUnpaid or EventKind.YearlyRating or EventKind.PartyCardReturned or EventKind.ExemptionReported;
 
     /// <summary>Every shape of event of a kind, on a date (votes with each purpose).</summary>
     public static IEnumerable<CaseEvent> Candidates(EventKind kind, LocalDate date, Random random)
@@ -178,7 +191,7 @@ internal static class HistoryWalker
         EventKind.HelperReviewSubmitted => new HelperReviewSubmitted(date),
         EventKind.FullMembershipDecided => new FullMembershipDecided(date),
         EventKind.ProbationaryStruckOff => new ProbationaryStruckOff(date, "không đủ tư cách"),
-        EventKind.ExemptionGranted => new ExemptionGranted(date, "tuổi cao"),
+        EventKind.ExemptionGranted => new ExemptionGranted(date, "tuổi cao", (ExemptionGrounds)(date.Day % 3), date.Day % 2 == 0),
         EventKind.ExemptionEnded => new ExemptionEnded(date, "sức khỏe hồi phục"),
         EventKind.StruckOff => new StruckOff(date, "bỏ sinh hoạt"),
         EventKind.Expelled => new Expelled(date, "vi phạm nghiêm trọng"),
@@ -186,6 +199,11 @@ internal static class HistoryWalker
         EventKind.DecisionDeadlineExtended => new DecisionDeadlineExtended(date, DecisionPurpose.Admission, 20),
         EventKind.IntroducerReplaced => new IntroducerReplaced(date, "dv-3", "dv-2", IntroducerReplacementReason.Transferred, date.PlusYears(-4)),
         EventKind.ReadmissionConsentGiven => new ReadmissionConsentGiven(date, "Ban Thường vụ Thành ủy Đà Nẵng"),
+        EventKind.MeetingMissed => new MeetingMissed(date, new YearMonth(date.Year, date.Month), date.Day % 3 == 0),
+        EventKind.DuesUnpaid => new DuesUnpaid(date, new YearMonth(date.Year, date.Month)),
+        EventKind.YearlyRating => new YearlyRating(date, date.Year, (MemberRating)(date.Day % 4)),
+        EventKind.PartyCardReturned => new PartyCardReturned(date),
+        EventKind.ExemptionReported => new ExemptionReported(date),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -68,6 +68,7 @@ public class ParallelEvaluationTests
         Assert.True(expected.Checks.SequenceEqual(actual.Checks), $"{where}: checks differ");
         Assert.True(expected.Deadlines.SequenceEqual(actual.Deadlines), $"{where}: deadlines differ");
         Assert.True(expected.Violations.SequenceEqual(actual.Violations), $"{where}: violations differ");
-        Assert.Equal(expected with { Checks = [], Deadlines = [], Violations = [] }, actual with { Checks = [], Deadlines = [], Violations = [] });
+        Assert.True((expected.Standing ?? []).SequenceEqual(actual.Standing ?? []) && (expected.Standing is null) == (actual.Standing is null), $"{where}: standing differs");
+        Assert.Equal(expected with { Checks = [], Deadlines = [], Violations = [], Standing = null }, actual with { Checks = [], Deadlines = [], Violations = [], Standing = null });
     }
 }

@@ -100,7 +100,7 @@ public class RulesEngineCompatibilityTests
                 foreach (var workflow in set.Workflows)
                 {
                     var outcome = workflow.Evaluate(in facts);
-                    var results = await engine.ExecuteAllRulesAsync(workflow.Gate.JsonName(), inputs);
+                    var results = await engine.ExecuteAllRulesAsync(workflow.Name, inputs);
                     for (var i = 0; i < results.Count; i++)
                     {
                         Assert.True(outcome.IsPassed(i) == results[i].IsSuccess,

@@ -203,6 +203,19 @@ internal static class CaseGenerator
         }
 
         events.Add(new FullMembershipDecided(After(10, 40), $"{random.Next(1, 999)}-QĐ/QU"));
+
+        // The member phase (issue 12): now and then a missed meeting, unpaid dues or a yearly rating.
+        for (var k = random.Next(0, 5); k > 0; k--)
+        {
+            var on = After(20, 200);
+            events.Add(random.Next(3) switch
+            {
+                0 => new MeetingMissed(on, new YearMonth(on.Year, on.Month), random.Next(3) == 0),
+                1 => new DuesUnpaid(on, new YearMonth(on.Year, on.Month)),
+                _ => new YearlyRating(on, on.Year, Pick(random, (0.2, MemberRating.Excellent), (0.5, MemberRating.Good), (0.2, MemberRating.Fulfilled), (0.1, MemberRating.NotFulfilled))),
+            });
+        }
+
         var roll = random.NextDouble();
         if (roll < 0.05)
         {
@@ -210,7 +223,12 @@ internal static class CaseGenerator
         }
         else if (roll < 0.08)
         {
-            events.Add(new ExemptionGranted(After(100, 2000), "sức khỏe"));
+            events.Add(new ExemptionGranted(After(100, 2000), "sức khỏe", ExemptionGrounds.Illness, random.Next(2) == 0));
+            if (random.NextDouble() < 0.5)
+            {
+                events.Add(new ExemptionReported(After(1, 30)));
+            }
+
             if (random.NextDouble() < 0.5)
             {
                 events.Add(new ExemptionEnded(After(100, 700), "sức khỏe hồi phục"));

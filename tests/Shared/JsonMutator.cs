@@ -69,6 +69,14 @@ public enum JsonMutation
 
     /// <summary>An array or object emptied (<c>[]</c>, <c>{}</c>): a list with nothing in it.</summary>
     EmptyContainer,
+
+    /// <summary>
+    /// A value of the member phase (issue 12) replaced by a bad one: a month (<c>yyyy-MM</c>) by <c>2024-13</c>,
+    /// <c>2024-00</c>, <c>2024-1</c>, <c>2024-02-01</c>, <c>1899-12</c>, <c>9999-12</c>…; a rating or exemption
+    /// grounds by a near miss (<c>notfullfilled</c>, <c>not_fulfilled</c>, <c>"good, excellent"</c>, <c>"3"</c>);
+    /// a rated year by one out of range (1899, 2101, −1).
+    /// </summary>
+    MemberPhaseValue,
 }
 
 /// <summary>
@@ -79,6 +87,11 @@ public enum JsonMutation
 public static class JsonMutator
 {
     private const string MarkerPrefix = "@@chibo-fuzz-";
+
+    private static readonly string[] BadMonths = ["2024-13", "2024-00", "2024-1", "24-01", "2024-02-01", "2024/02", "1899-12", "2101-01", "9999-12", "0000-01", "２０２４-01", "2024-1a", ""];
+    private static readonly string[] MemberPhaseNames = ["excellent", "good", "fulfilled", "notFulfilled", "oldAge", "illness", "other"];
+    private static readonly string[] BadMemberNames = ["notfullfilled", "not_fulfilled", "Not Fulfilled", "good, excellent", "3", "-1", "", "oldage ", "sick", "xuấtSắc"];
+    private static readonly int[] BadYears = [1899, 2101, -1, 0, int.MaxValue, 10000];
 
     private static readonly string[] BadDates =
     [
@@ -359,6 +372,27 @@ public static class JsonMutator
                 var near = NearMiss(original, random);
                 Replace(chosen, JsonValue.Create(near));
                 description = $"{chosen.Path} := \"{Shorten(near)}\" (a near miss)";
+                break;
+            }
+
+            case JsonMutation.MemberPhaseValue:
+            {
+                var months = all.Where(s => s.Node is JsonValue v && v.TryGetValue<string>(out var text) && text.Length == 7 && text[4] == '-').ToList();
+                var names = all.Where(s => s.Node is JsonValue v && v.TryGetValue<string>(out var text) && MemberPhaseNames.Contains(text)).ToList();
+                var years = all.Where(s => s.Path.EndsWith(".year", StringComparison.Ordinal)).ToList();
+                var pools = new[] { months, names, years }.Where(p => p.Count > 0).ToList();
+                if (pools.Count == 0)
+                {
+                    return Frame(Encoding.UTF8.GetBytes(root.ToJsonString()), random);
+                }
+
+                var pool = pools[random.Next(pools.Count)];
+                var chosen = Pick(pool, random);
+                JsonNode bad = pool == months ? JsonValue.Create(BadMonths[random.Next(BadMonths.Length)])
+                    : pool == names ? JsonValue.Create(BadMemberNames[random.Next(BadMemberNames.Length)])
+                    : JsonValue.Create(BadYears[random.Next(BadYears.Length)]);
+                Replace(chosen, bad);
+                description = $"{chosen.Path} := {bad.ToJsonString()} (a bad member-phase value)";
                 break;
             }
 

@@ -166,6 +166,32 @@ internal sealed class EvaluateCommand : ICliCommand
             }
         }
 
+        if (e.Standing is { Count: > 0 } standing)
+        {
+            o.WriteLine();
+            var failed = standing.Count(c => !c.Passed);
+            o.WriteLine(en ? $"Standing ({standing.Count - failed}/{standing.Count} passed):" : $"Tư cách đảng viên (đạt {standing.Count - failed}/{standing.Count}):");
+            foreach (var c in standing)
+            {
+                o.WriteLine($"  [{(c.Passed ? "✓" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
+                if (c.Detail is { } found)
+                {
+                    o.WriteLine($"      {(en ? "found" : "ghi nhận")}: {found.In(lang)}");
+                }
+
+                o.WriteLine($"      {c.Source}");
+            }
+
+            if (failed > 0)
+            {
+                o.WriteLine(e.Stage == Lifecycle.Stage.Probationary
+                    ? en ? "  → the cell must consider striking the probationary member's name off (probationaryStruckOff; Chỉ thị 28-CT/TW)."
+                         : "  → chi bộ cần xem xét xóa tên đảng viên dự bị (probationaryStruckOff; Chỉ thị 28-CT/TW)."
+                    : en ? "  → the cell must consider striking the name off (struckOff; Chỉ thị 28-CT/TW)."
+                         : "  → chi bộ cần xem xét xóa tên đảng viên (struckOff; Chỉ thị 28-CT/TW).");
+            }
+        }
+
         if (e.Deadlines.Count > 0)
         {
             o.WriteLine();
@@ -187,6 +213,11 @@ internal sealed class EvaluateCommand : ICliCommand
             foreach (var v in e.Violations)
             {
                 o.WriteLine($"  ! {v.Rule} ({(en ? "event" : "sự kiện")} #{v.Event}, {v.RuleSet}): {v.Message.In(lang)}");
+                if (v.Detail is { } found)
+                {
+                    o.WriteLine($"      {(en ? "found" : "ghi nhận")}: {found.In(lang)}");
+                }
+
                 o.WriteLine($"      {v.Source}");
             }
         }

@@ -106,6 +106,21 @@ public enum EventKind
 
     /// <summary>The provincial standing committee's written consent to re-admit (ban thường vụ tỉnh ủy đồng ý bằng văn bản việc kết nạp lại).</summary>
     ReadmissionConsentGiven,
+
+    /// <summary>The member missed the cell's meeting of a month (bỏ sinh hoạt chi bộ), excused or not.</summary>
+    MeetingMissed,
+
+    /// <summary>The member did not pay the party dues of a month (không đóng đảng phí).</summary>
+    DuesUnpaid,
+
+    /// <summary>The cell's yearly rating of the member (xếp loại chất lượng đảng viên hằng năm).</summary>
+    YearlyRating,
+
+    /// <summary>The member handed back or destroyed the party card on their own (tự ý trả thẻ, hủy thẻ đảng viên).</summary>
+    PartyCardReturned,
+
+    /// <summary>The cell informed the direct superior committee of an exemption (báo cáo cấp ủy cấp trên việc miễn công tác).</summary>
+    ExemptionReported,
 }
 
 /// <summary>
@@ -147,6 +162,11 @@ public enum EventKind
 [JsonDerivedType(typeof(DecisionDeadlineExtended), "decisionDeadlineExtended")]
 [JsonDerivedType(typeof(IntroducerReplaced), "introducerReplaced")]
 [JsonDerivedType(typeof(ReadmissionConsentGiven), "readmissionConsentGiven")]
+[JsonDerivedType(typeof(MeetingMissed), "meetingMissed")]
+[JsonDerivedType(typeof(DuesUnpaid), "duesUnpaid")]
+[JsonDerivedType(typeof(YearlyRating), "yearlyRating")]
+[JsonDerivedType(typeof(PartyCardReturned), "partyCardReturned")]
+[JsonDerivedType(typeof(ExemptionReported), "exemptionReported")]
 public abstract record CaseEvent(LocalDate Date)
 {
     /// <summary>The kind of event.</summary>
@@ -402,10 +422,20 @@ public sealed record ProbationaryStruckOff(LocalDate Date, string Reason) : Case
     public override EventKind Kind => EventKind.ProbationaryStruckOff;
 }
 
-/// <summary>Exempted from party work and activities (miễn công tác và sinh hoạt đảng).</summary>
-/// <param name="Date">The day it happened.</param>
-/// <param name="Reason">Why (age, health…).</param>
-public sealed record ExemptionGranted(LocalDate Date, string Reason) : CaseEvent(Date)
+/// <summary>
+/// Exempted from party work and activities (miễn công tác và sinh hoạt đảng), by the cell's decision on the member's
+/// request (Quy định 24-QĐ/TW §7.1). The exemption is judged on this date (<c>exemption.grounds</c>,
+/// <c>exemption.reported</c>) when <paramref name="Grounds"/> is stated; a record without grounds is not judged.
+/// </summary>
+/// <param name="Date">The day it happened (the request's date, on which old age is measured).</param>
+/// <param name="Reason">Why (age, health…), as written.</param>
+/// <param name="Grounds">The grounds the rules judge (<c>oldAge</c>, <c>illness</c>, <c>other</c>), or null when not stated (written only when stated).</param>
+/// <param name="MedicalCertificate">A competent health facility's certificate is in the dossier (required for illness from the 2021 era on; written only when true).</param>
+public sealed record ExemptionGranted(
+    LocalDate Date,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(Serialization.NamedEnumConverter<ExemptionGrounds>))] ExemptionGrounds? Grounds = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool MedicalCertificate = false) : CaseEvent(Date)
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -495,4 +525,68 @@ public sealed record ReadmissionConsentGiven(LocalDate Date, string By) : CaseEv
     /// <inheritdoc />
     [JsonIgnore]
     public override EventKind Kind => EventKind.ReadmissionConsentGiven;
+}
+
+/// <summary>
+/// The member missed the cell's meeting of a month (bỏ sinh hoạt chi bộ). Unexcused, it counts towards
+/// <c>standing.attendance</c> (Quy định 24-QĐ/TW §8.1: "bỏ sinh hoạt đảng … ba tháng trong năm mà không có lý do chính đáng").
+/// </summary>
+/// <param name="Date">The day it was recorded.</param>
+/// <param name="Month">The month of the missed meeting (<c>yyyy-MM</c>), not after the recording date's month.</param>
+/// <param name="Excused">Whether the member had a good reason (lý do chính đáng): an excused absence never counts.</param>
+public sealed record MeetingMissed(LocalDate Date, YearMonth Month, bool Excused = false) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.MeetingMissed;
+}
+
+/// <summary>
+/// The member did not pay the party dues of a month (không đóng đảng phí); it counts towards <c>standing.attendance</c>
+/// (Quy định 24-QĐ/TW §8.1: "không đóng đảng phí ba tháng trong năm mà không có lý do chính đáng").
+/// </summary>
+/// <param name="Date">The day it was recorded.</param>
+/// <param name="Month">The month of the unpaid dues (<c>yyyy-MM</c>), not after the recording date's month.</param>
+public sealed record DuesUnpaid(LocalDate Date, YearMonth Month) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.DuesUnpaid;
+}
+
+/// <summary>
+/// The cell's yearly rating of the member (xếp loại chất lượng đảng viên hằng năm). A later rating of the same year
+/// replaces an earlier one (a correction).
+/// </summary>
+/// <param name="Date">The day the cell rated the member.</param>
+/// <param name="Year">The year rated, not after the rating's date.</param>
+/// <param name="Rating">The rating: <c>excellent</c>, <c>good</c>, <c>fulfilled</c> or <c>notFulfilled</c>.</param>
+public sealed record YearlyRating(
+    LocalDate Date,
+    int Year,
+    [property: JsonConverter(typeof(Serialization.NamedEnumConverter<MemberRating>))] MemberRating Rating) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.YearlyRating;
+}
+
+/// <summary>
+/// The member handed back or destroyed the party card on their own (tự ý trả thẻ, hủy thẻ đảng viên; Quy định
+/// 24-QĐ/TW §8.1): <c>standing.partyCard</c> fails.
+/// </summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record PartyCardReturned(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.PartyCardReturned;
+}
+
+/// <summary>
+/// The cell committee or secretary informed the direct superior committee of an exemption (Quy định 24-QĐ/TW §7.1:
+/// "Chi uỷ hoặc bí thư chi bộ báo cáo cấp uỷ cấp trên trực tiếp biết"); it satisfies <c>exemption.reported</c> for the
+/// latest exemption granted before it.
+/// </summary>
+/// <param name="Date">The day it happened.</param>
+public sealed record ExemptionReported(LocalDate Date) : CaseEvent(Date)
+{
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.ExemptionReported;
 }

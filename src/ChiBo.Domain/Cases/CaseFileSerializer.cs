@@ -292,6 +292,26 @@ public static class CaseFileSerializer
             {
                 Bad(i, e, $"workingDays must be between 1 and {MaxExtensionWorkingDays}");
             }
+            else if (e is MeetingMissed { Month: var missed } && MonthProblem(missed, e.Date) is { } missedProblem)
+            {
+                Bad(i, e, missedProblem);
+            }
+            else if (e is DuesUnpaid { Month: var unpaid } && MonthProblem(unpaid, e.Date) is { } unpaidProblem)
+            {
+                Bad(i, e, unpaidProblem);
+            }
+            else if (e is YearlyRating rating && (rating.Year < MinDate.Year || rating.Year > e.Date.Year))
+            {
+                Bad(i, e, $"year is {rating.Year}; it must be between {MinDate.Year} and the rating's own year ({e.Date.Year})");
+            }
+            else if (e is YearlyRating { Rating: var value } && !Enum.IsDefined(value))
+            {
+                Bad(i, e, "rating must be one of: excellent, good, fulfilled, notFulfilled");
+            }
+            else if (e is ExemptionGranted { Grounds: { } grounds } && !Enum.IsDefined(grounds))
+            {
+                Bad(i, e, "grounds must be one of: oldAge, illness, other");
+            }
             else if (e is IntroducerReplaced replaced)
             {
                 if (string.IsNullOrWhiteSpace(replaced.MemberId) || string.IsNullOrWhiteSpace(replaced.Replaces))
@@ -318,6 +338,14 @@ public static class CaseFileSerializer
                 Field(path, $"the date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}");
             }
         }
+
+        // A month recorded (a missed meeting, unpaid dues) is within the accepted years and not after the record's own month.
+        static string? MonthProblem(YearMonth month, LocalDate recorded) =>
+            month.Year < MinDate.Year || month.Year > MaxDate.Year
+                ? $"month must be between {MinDate.Year}-01 and {MaxDate.Year}-12"
+                : month.CompareTo(new YearMonth(recorded.Year, recorded.Month)) > 0
+                    ? $"month {month.Year:D4}-{month.Month:D2} is after the month the event was recorded ({recorded:yyyy-MM})"
+                    : null;
 
         static string? CheckVote(int inFavour, int members, string membersName) =>
             members < 1 ? $"{membersName} must be at least 1"

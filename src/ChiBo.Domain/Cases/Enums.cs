@@ -153,3 +153,32 @@ public enum BackgroundConclusion
     /// <summary>A problem to resolve before admission (có vấn đề).</summary>
     Problem,
 }
+
+/// <summary>The cell's yearly rating of a member (xếp loại chất lượng đảng viên). JSON names are camelCase.</summary>
+public enum MemberRating
+{
+    /// <summary>Fulfilled duties excellently (hoàn thành xuất sắc nhiệm vụ).</summary>
+    Excellent,
+
+    /// <summary>Fulfilled duties well (hoàn thành tốt nhiệm vụ).</summary>
+    Good,
+
+    /// <summary>Fulfilled duties (hoàn thành nhiệm vụ).</summary>
+    Fulfilled,
+
+    /// <summary>Did not fulfil duties (không hoàn thành nhiệm vụ).</summary>
+    NotFulfilled,
+}
+
+/// <summary>The grounds of an exemption from party work and activities (Quy định 24-QĐ/TW §7.1). JSON names are camelCase.</summary>
+public enum ExemptionGrounds
+{
+    /// <summary>Old age (tuổi cao): past the retirement age on the request's date.</summary>
+    OldAge,
+
+    /// <summary>Weak health, illness (sức khỏe yếu): with a medical certificate from the 2021 era on.</summary>
+    Illness,
+
+    /// <summary>Another reason (long treatment, work far away…; from Hướng dẫn 12-HD/BTCTW, 2022).</summary>
+    Other,
+}

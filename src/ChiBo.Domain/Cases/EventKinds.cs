@@ -42,6 +42,11 @@ public static class EventKinds
         "decisionDeadlineExtended",
         "introducerReplaced",
         "readmissionConsentGiven",
+        "meetingMissed",
+        "duesUnpaid",
+        "yearlyRating",
+        "partyCardReturned",
+        "exemptionReported",
     ];
 
     private static readonly LocalizedText[] Descriptions =
@@ -79,6 +84,11 @@ public static class EventKinds
         new("gia hạn thời hạn xem xét, quyết định của cấp ủy có thẩm quyền", "The competent committee extended its deadline to decide (once, at most 30 working days)"),
         new("thay người giới thiệu", "Another full member assigned in place of an introducer (Quy định 24-QĐ/TW §3.2.2)"),
         new("ban thường vụ tỉnh ủy đồng ý bằng văn bản việc kết nạp lại", "The provincial standing committee's written consent to re-admit"),
+        new("bỏ sinh hoạt chi bộ", "The member missed the cell's meeting of a month"),
+        new("không đóng đảng phí", "The member did not pay the party dues of a month"),
+        new("xếp loại chất lượng đảng viên hằng năm", "The cell's yearly rating of the member"),
+        new("tự ý trả thẻ, hủy thẻ đảng viên", "The member handed back or destroyed the party card on their own"),
+        new("báo cáo cấp ủy cấp trên việc miễn công tác và sinh hoạt đảng", "The cell informed the direct superior committee of an exemption"),
     ];
 
     /// <summary>All event kinds, in the contract's order.</summary>

@@ -44,6 +44,17 @@ public sealed record CaseEvaluation(
     /// rule set is in force on the date of a gate, whose rules were then not checked. Empty when all was judged.
     /// </summary>
     public IReadOnlyList<EvaluationWarning> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The member's standing (tư cách đảng viên) on <see cref="AsOf"/> (<c>standing</c>), for a probationary or full
+    /// member: the checks of the rule set's <c>memberStanding</c> workflow (<c>standing.attendance</c>,
+    /// <c>standing.yearlyRating</c>, <c>standing.partyCard</c>), in the same shape as <see cref="Checks"/>, each with a
+    /// <see cref="RuleCheck.Detail"/> naming what was found. A failed check means the cell must consider striking the
+    /// name off (Quy định 24-QĐ/TW §8.1; Chỉ thị 28-CT/TW). Null for anyone who is not a probationary or full member on
+    /// that date (not written in JSON then); empty when the rule set in force has no <c>memberStanding</c> workflow.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RuleCheck>? Standing { get; init; }
 }
 
 /// <summary>A warning in an answer (cảnh báo): something it could not judge, with a stable code and both languages.</summary>
@@ -84,6 +95,16 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalizedText? Error { get; init; }
+
+    /// <summary>
+    /// What the library found in the case for the facts the rule reads, in both languages, or null when it found
+    /// nothing to name: e.g. for <c>standing.attendance</c> "bỏ sinh hoạt tháng 2, 5 và không đóng đảng phí tháng 9 năm
+    /// 2024". <see cref="Message"/> states the rule (its numbers from the rule set's parameters); the detail names the
+    /// months, years or dates of the case, computed by the library from the same facts the rule judged. Written in JSON
+    /// only when set (<c>"detail": {"vi": …, "en": …}</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Detail { get; init; }
 }
 
 /// <summary>
@@ -94,7 +115,12 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
 /// <param name="Message">What was broken, in both languages.</param>
 /// <param name="Source">The legal source.</param>
 /// <param name="RuleSet">The rule set that judged it.</param>
-public sealed record RuleViolation(string Rule, int Event, LocalizedText Message, string Source, string RuleSet);
+public sealed record RuleViolation(string Rule, int Event, LocalizedText Message, string Source, string RuleSet)
+{
+    /// <summary>What the library found in the case for the rule, in both languages, or null (see <see cref="RuleCheck.Detail"/>); written in JSON only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Detail { get; init; }
+}
 
 /// <summary>
 /// Key dates of a member. Month arithmetic is calendar arithmetic clamped to the month's end (NodaTime

@@ -95,6 +95,7 @@ public sealed class CaseEvaluator
             Warnings = rules.WarningsFor(history, gate, asOf),
             Cell = history.Case.Cell.On(asOf),
             PartyAge = PartyAgeOf(history, dates, asOf),
+            Standing = history.Stage is Stage.Probationary or Stage.FullMember ? rules.AssessStanding(history, asOf).Checks : null,
         };
     }
 

@@ -22,7 +22,7 @@ public interface ICaseRules
 
     /// <summary>Re-checks each gate the history passed against the rule set in force on its event's date.</summary>
     /// <param name="history">The replayed case.</param>
-    /// <returns>The violations, in replay order.</returns>
+    /// <returns>The violations, in replay order (ChiBo.Rules: the gates', then the exemptions', each in replay order).</returns>
     IReadOnlyList<RuleViolation> FindViolations(CaseHistory history);
 
     /// <summary>The legal durations in force on a date.</summary>
@@ -46,6 +46,15 @@ public interface ICaseRules
     /// <param name="date">The "as of" date.</param>
     /// <returns>The warnings, in replay order, the gate ahead last.</returns>
     IReadOnlyList<EvaluationWarning> WarningsFor(CaseHistory history, Gate gate, LocalDate date) => [];
+
+    /// <summary>
+    /// Checks a probationary or full member's standing (tư cách đảng viên) on a date: attendance, yearly ratings, the
+    /// party card (Quy định 24-QĐ/TW §8.1). No checks by default.
+    /// </summary>
+    /// <param name="history">The replayed case.</param>
+    /// <param name="date">The "as of" date.</param>
+    /// <returns>The rule set used and the standing checks in its order.</returns>
+    GateAssessment AssessStanding(CaseHistory history, LocalDate date) => GateAssessment.Empty;
 }
 
 /// <summary>The checks of one gate.</summary>

@@ -197,6 +197,13 @@ public sealed class TransitionTable
         Row(EventKind.StruckOff, Stage.StruckOff, null, null, F);
         Row(EventKind.Expelled, Stage.Expelled, null, null, F);
         Row(EventKind.TransferredOut, Stage.TransferredOut, null, null, B, F);
+
+        // The member phase: standing (Điều lệ Đảng Art. 8; Quy định 24 §8.1) and the exemption's report (§7.1), judged by the rules.
+        Keep(EventKind.MeetingMissed, null, null, B, F);
+        Keep(EventKind.DuesUnpaid, null, null, B, F);
+        Keep(EventKind.YearlyRating, null, null, B, F);
+        Keep(EventKind.PartyCardReturned, null, null, B, F);
+        Keep(EventKind.ExemptionReported, null, null, F);
         return rows.ToImmutable();
     }
 

@@ -216,7 +216,7 @@ public sealed partial class CellPlanner
 
         var admittedEntries = admitted.Select(e => new PlanEntry(e.Person, e.Evaluation.Stage, e.History.PartyEntry)).ToArray();
         return new AdmissionPlan(year, date, cellFile?.Cell, cellFile?.Supervisor, target, admittedEntries, byStage, pipeline.Count,
-            groups, expectedAdmissions, expectedFull, warnings, errors);
+            groups, expectedAdmissions, expectedFull, warnings, errors) { Screening = ScreeningOf(evaluated, year) };
     }
 
     /// <summary>
@@ -224,7 +224,8 @@ public sealed partial class CellPlanner
     /// probation ends, expiring certificates; those met are left out, and so are cases that reached a way out) and
     /// the next occurrence of each periodic duty of the cell file, all sorted by due date (then overdue first, then by
     /// person). A duty's item is the current period's if it was not yet held in it (due at the period's end), the next
-    /// period's if it was, and the previous period's, overdue, when that one passed without a meeting.
+    /// period's if it was, and the previous period's, overdue, when that one passed without a meeting. Beside them,
+    /// <see cref="DueWork.Screening"/> lists each member to consider striking off (<c>considerStrikeOff</c>).
     /// </summary>
     /// <param name="roster">The roster.</param>
     /// <param name="asOf">The date.</param>
@@ -255,7 +256,7 @@ public sealed partial class CellPlanner
             .ThenBy(i => i.Person?.FullName, StringComparer.Ordinal)
             .ThenBy(i => i.Action, StringComparer.Ordinal)
             .ToArray();
-        return new DueWork(asOf, roster.CellFile?.Cell, sorted, errors);
+        return new DueWork(asOf, roster.CellFile?.Cell, sorted, errors) { Screening = Candidates(evaluated) };
     }
 
     /// <summary>
@@ -351,7 +352,7 @@ public sealed partial class CellPlanner
         var counts = OutcomeKinds.Select(k => new OutcomeCount(k, outcomes.Count(o => o.Event == k))).ToArray();
 
         return new SupervisionAudit(year, date, cellFile?.Cell, cellFile?.Supervisor, violations.Count, byRule, byPerson, findings,
-            counts, outcomes, errors);
+            counts, outcomes, errors) { Screening = ScreeningOf(evaluated, year) };
     }
 
     /// <summary>The name of a priority group in both languages.</summary>
@@ -505,6 +506,26 @@ public sealed partial class CellPlanner
     }
 
     private static PersonRef[] Refs(IEnumerable<Evaluated> cases) => cases.Select(c => c.Person).ToArray();
+
+    /// <summary>
+    /// The members with a failed standing check (Quy định 24-QĐ/TW §8.1; Chỉ thị 28-CT/TW), in roster order: a
+    /// probationary member is a candidate for <c>probationaryStruckOff</c>, a full member for <c>struckOff</c>.
+    /// </summary>
+    private static ScreeningCandidate[] Candidates(List<Evaluated> evaluated) =>
+        evaluated
+            .Where(e => e.Evaluation.Standing is { } standing && standing.Any(c => !c.Passed && !c.Pending && c.Error is null))
+            .Select(e => new ScreeningCandidate(ScreeningCandidate.ConsiderStrikeOff, e.Person, e.Evaluation.Stage,
+                e.Evaluation.Stage == Stage.Probationary ? EventKind.ProbationaryStruckOff : EventKind.StruckOff,
+                [.. e.Evaluation.Standing!.Where(c => !c.Passed && !c.Pending && c.Error is null)]))
+            .ToArray();
+
+    /// <summary>The members to screen on the date and the year's struck off, expelled and exempted (events on or before the date).</summary>
+    private static ScreeningSummary ScreeningOf(List<Evaluated> evaluated, int year)
+    {
+        int Count(EventKind kind) => evaluated.Sum(e => e.History.Applied.Count(a => a.Event.Kind == kind && a.Event.Date.Year == year));
+        return new ScreeningSummary(Candidates(evaluated), Count(EventKind.StruckOff), Count(EventKind.ProbationaryStruckOff),
+            Count(EventKind.Expelled), Count(EventKind.ExemptionGranted));
+    }
 
     private (List<Evaluated> Cases, List<CaseFileError> Errors) EvaluateAll(Roster roster, LocalDate asOf)
     {

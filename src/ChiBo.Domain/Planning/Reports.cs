@@ -70,7 +70,11 @@ public sealed record AdmissionPlan(
     IReadOnlyList<PlanEntry> ExpectedAdmissions,
     IReadOnlyList<PlanEntry> ExpectedFullMemberships,
     IReadOnlyList<PlanWarning> Warnings,
-    IReadOnlyList<CaseFileError> Errors);
+    IReadOnlyList<CaseFileError> Errors)
+{
+    /// <summary>The screening of members: those to consider striking off on the as-of date, and the year's outcomes.</summary>
+    public ScreeningSummary Screening { get; init; } = ScreeningSummary.None;
+}
 
 /// <summary>A violation found by the audit, with its person and event date.</summary>
 /// <param name="Person">The person.</param>
@@ -133,7 +137,11 @@ public sealed record SupervisionAudit(
     IReadOnlyList<PlanWarning> Findings,
     IReadOnlyList<OutcomeCount> Outcomes,
     IReadOnlyList<MemberOutcome> OutcomeList,
-    IReadOnlyList<CaseFileError> Errors);
+    IReadOnlyList<CaseFileError> Errors)
+{
+    /// <summary>The screening of members: those to consider striking off on the as-of date, and the year's outcomes.</summary>
+    public ScreeningSummary Screening { get; init; } = ScreeningSummary.None;
+}
 
 /// <summary>What an item of due work is: a case's legal deadline or a cell's periodic duty.</summary>
 public enum DueKind
@@ -160,4 +168,45 @@ public sealed record DueItem(DueKind Kind, string Action, PersonRef? Person, Loc
 /// <param name="Cell">The cell, or null.</param>
 /// <param name="Items">Every open deadline (not yet met) and the next occurrence of each duty, by due date.</param>
 /// <param name="Errors">Files and cases that could not be read or replayed.</param>
-public sealed record DueWork(LocalDate AsOf, Cell? Cell, IReadOnlyList<DueItem> Items, IReadOnlyList<CaseFileError> Errors);
+public sealed record DueWork(LocalDate AsOf, Cell? Cell, IReadOnlyList<DueItem> Items, IReadOnlyList<CaseFileError> Errors)
+{
+    /// <summary>
+    /// The members the cell must consider striking off on the date (<c>considerStrikeOff</c>): each probationary or full
+    /// member with a failed standing check, with the checks failed and what was found (Quy định 24-QĐ/TW §8.1; Chỉ thị
+    /// 28-CT/TW: "rà soát, sàng lọc"), in roster order.
+    /// </summary>
+    public IReadOnlyList<ScreeningCandidate> Screening { get; init; } = [];
+}
+
+/// <summary>
+/// A member the cell must consider striking off (rà soát, sàng lọc; Chỉ thị 28-CT/TW, 21/01/2019): a probationary or full
+/// member with a failed standing check on the date.
+/// </summary>
+/// <param name="Action">What is due: always <c>considerStrikeOff</c>.</param>
+/// <param name="Person">The member.</param>
+/// <param name="Stage">The member's stage: <c>probationary</c> or <c>fullMember</c>.</param>
+/// <param name="Proposal">
+/// The outcome to consider: <see cref="EventKind.ProbationaryStruckOff"/> for a probationary member (xóa tên đảng viên dự
+/// bị), <see cref="EventKind.StruckOff"/> for a full member (xóa tên).
+/// </param>
+/// <param name="Failed">The standing checks failed, each with its message, detail (the months or years found) and source.</param>
+public sealed record ScreeningCandidate(string Action, PersonRef Person, Stage Stage, EventKind Proposal, IReadOnlyList<RuleCheck> Failed)
+{
+    /// <summary>The action's name: <c>considerStrikeOff</c>.</summary>
+    public const string ConsiderStrikeOff = "considerStrikeOff";
+}
+
+/// <summary>
+/// The screening of members in a year (rà soát, sàng lọc đảng viên; Chỉ thị 28-CT/TW): the members to consider striking
+/// off on the date, and the year's outcomes (on or before the date).
+/// </summary>
+/// <param name="ToScreen">The members with a failed standing check on the date.</param>
+/// <param name="StruckOff">Full members struck off in the year (<c>struckOff</c>).</param>
+/// <param name="ProbationaryStruckOff">Probationary members struck off in the year (<c>probationaryStruckOff</c>).</param>
+/// <param name="Expelled">Members expelled in the year (<c>expelled</c>).</param>
+/// <param name="Exempted">Members exempted from party work in the year (<c>exemptionGranted</c>).</param>
+public sealed record ScreeningSummary(IReadOnlyList<ScreeningCandidate> ToScreen, int StruckOff, int ProbationaryStruckOff, int Expelled, int Exempted)
+{
+    /// <summary>No member to screen, no outcome.</summary>
+    public static ScreeningSummary None { get; } = new([], 0, 0, 0, 0);
+}

@@ -8,7 +8,7 @@ namespace ChiBo.Serialization;
 
 /// <summary>
 /// The one System.Text.Json configuration of ChiBo: camelCase names, enums as camelCase strings,
-/// NodaTime <see cref="LocalDate"/> as ISO <c>yyyy-MM-dd</c>, unknown properties rejected, a property written
+/// NodaTime <see cref="LocalDate"/> as ISO <c>yyyy-MM-dd</c> and <see cref="YearMonth"/> as <c>yyyy-MM</c>, unknown properties rejected, a property written
 /// twice in one object rejected (also under <c>extensions</c>, and also when the two differ only in case),
 /// Vietnamese text written unescaped (UTF-8).
 /// </summary>
@@ -59,8 +59,10 @@ public static class ChiBoJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutComputedEventMembers } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        // LocalDate is the only NodaTime type in ChiBo's documents (see IsoLocalDateConverter for why it is ChiBo's own).
+        // LocalDate and YearMonth are the only NodaTime types in ChiBo's documents (see IsoLocalDateConverter for why they are ChiBo's own).
         options.Converters.Add(IsoLocalDateConverter.Instance);
+        // YearMonth: the month of meetingMissed and duesUnpaid (yyyy-MM).
+        options.Converters.Add(IsoYearMonthConverter.Instance);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -49,6 +49,101 @@ public readonly record struct GateFacts
 
     /// <summary>Re-admission of a former member (<c>readmission</c>).</summary>
     public ReadmissionFacts Readmission { get; init; }
+
+    /// <summary>A probationary or full member's standing on the "as of" date (<c>standing</c>; the <c>memberStanding</c> workflow).</summary>
+    public StandingFacts Standing { get; init; }
+
+    /// <summary>An exemption from party work, on the date it was granted (<c>exemption</c>; the <c>exemption</c> workflow).</summary>
+    public ExemptionFacts Exemption { get; init; }
+}
+
+/// <summary>
+/// A probationary or full member's standing (tư cách đảng viên) on the "as of" date, from the member-phase events on or
+/// before it (Quy định 24-QĐ/TW §8.1). Read by the <c>memberStanding</c> workflow; zero in the facts of a gate.
+/// Rule language: <c>standing.*</c>.
+/// </summary>
+public readonly record struct StandingFacts
+{
+    /// <summary>
+    /// Distinct months of the "as of" year with an unexcused <c>meetingMissed</c> or a <c>duesUnpaid</c> (a month with
+    /// both counts once; a meeting missed while the member was exempt does not count).
+    /// </summary>
+    public int MonthsThisYear { get; init; }
+
+    /// <summary>The same for the calendar year before the "as of" year.</summary>
+    public int MonthsLastYear { get; init; }
+
+    /// <summary>
+    /// Consecutive years rated <c>notFulfilled</c>, counted back from the latest year rated (0 when that year's rating is
+    /// another): 2018 and 2019 both <c>notFulfilled</c> give 2; 2018, a good 2019, 2020 give 1; a year without a rating
+    /// breaks the run. A later rating of the same year replaces an earlier one.
+    /// </summary>
+    public int ConsecutiveNotFulfilledYears { get; init; }
+
+    /// <summary>Years rated <c>notFulfilled</c> in all, in a row or not (for another reading of "hai năm liền").</summary>
+    public int NotFulfilledYears { get; init; }
+
+    /// <summary>The member handed back or destroyed the party card (<c>partyCardReturned</c>).</summary>
+    public bool PartyCardReturned { get; init; }
+
+    /// <summary>The "as of" year, for the detail texts.</summary>
+    internal int Year { get; init; }
+
+    /// <summary>Bit m − 1 set for each month m of the "as of" year with an unexcused missed meeting.</summary>
+    internal int MissedThisYear { get; init; }
+
+    /// <summary>Bit m − 1 set for each month m of the "as of" year with unpaid dues.</summary>
+    internal int UnpaidThisYear { get; init; }
+
+    /// <summary>Bit m − 1 set for each month m of the year before with an unexcused missed meeting.</summary>
+    internal int MissedLastYear { get; init; }
+
+    /// <summary>Bit m − 1 set for each month m of the year before with unpaid dues.</summary>
+    internal int UnpaidLastYear { get; init; }
+
+    /// <summary>The latest year rated, or 0 without a rating.</summary>
+    internal int LatestRatedYear { get; init; }
+
+    /// <summary>The date of the first <c>partyCardReturned</c>, when there is one.</summary>
+    internal NodaTime.LocalDate PartyCardReturnedOn { get; init; }
+}
+
+/// <summary>
+/// An exemption from party work and activities (miễn công tác và sinh hoạt đảng) on the date it was granted, its
+/// grounds stated (Quy định 24-QĐ/TW §7.1; Hướng dẫn 27-HD/BTCTW 2009; Hướng dẫn 12-HD/BTCTW 2022). Read by the
+/// <c>exemption</c> workflow; zero in the facts of a gate. Rule language: <c>exemption.*</c>.
+/// </summary>
+public readonly record struct ExemptionFacts
+{
+    /// <summary>The grounds are old age (<c>oldAge</c>).</summary>
+    public bool OldAge { get; init; }
+
+    /// <summary>The grounds are weak health, illness (<c>illness</c>).</summary>
+    public bool Illness { get; init; }
+
+    /// <summary>The grounds are another reason (<c>other</c>).</summary>
+    public bool OtherGrounds { get; init; }
+
+    /// <summary>A competent health facility's certificate is in the dossier (<c>medicalCertificate</c>).</summary>
+    public bool MedicalCertificate { get; init; }
+
+    /// <summary>The member's age in full calendar months on the date of the grant.</summary>
+    public int AgeMonths { get; init; }
+
+    /// <summary>
+    /// The retirement age in months for the member's sex on the date of the grant, as the rule set's
+    /// <c>exemptionRetirementAgeReading</c> reads it: 1, the statutory retirement age on that date (Bộ luật Lao động
+    /// 2019 Art. 169, Nghị định 135/2020: men 60 years and women 55 until 2020, then 3 and 4 months more each year up to
+    /// 62 in 2028 and 60 in 2035); 0, the fixed ages <c>exemptionMenAgeMonths</c> / <c>exemptionWomenAgeMonths</c>
+    /// (Hướng dẫn 27-HD/BTCTW 2009: "nam trên 60 tuổi, nữ trên 55 tuổi").
+    /// </summary>
+    public int RetirementAgeMonths { get; init; }
+
+    /// <summary><see cref="AgeMonths"/> ≥ <see cref="RetirementAgeMonths"/>: past working age on the date of the grant.</summary>
+    public bool PastRetirementAge { get; init; }
+
+    /// <summary>The cell informed the direct superior committee (<c>exemptionReported</c> after the grant, before the next grant, on or before the "as of" date).</summary>
+    public bool Reported { get; init; }
 }
 
 /// <summary>

@@ -60,6 +60,27 @@ public class CaseFileFuzzTests
             CheckRoundTrip(CaseFileSerializer.Write(caseFile), caseFile.ToString());
         });
 
+    // Law (issue 12): a member-phase value replaced by a bad one — a month 2024-13, a rating "notfullfilled", a rated
+    // year 2101 — is refused naming the event and its field (or the file still reads when the value stays valid), and
+    // every member case that reads evaluates, standing included. 600 mutated member files.
+    [Property(MaxTest = 600, Replay = "(20261201,20261207)")]
+    public Property A_bad_member_phase_value_gives_errors_that_name_the_event() =>
+        Prop.ForAll(Inputs(), input =>
+        {
+            var original = FuzzCorpus.Pick(FuzzCorpus.MemberFiles, input.File);
+            var (bytes, description) = JsonMutator.Mutate(original, JsonMutation.MemberPhaseValue, input.Seed);
+            var outcome = CheckRead(bytes, description);
+            var result = CaseFileSerializer.Read(bytes, FileName);
+            if (!result.IsValid)
+            {
+                var error = result.Errors[0];
+                Assert.True(error.Code is "json.wrongType" or "event.invalid", $"{error} for [{description}]");
+                Assert.True(error.EventIndex is not null, $"the error '{error}' names no event, for [{description}]");
+            }
+
+            return true.Collect(outcome);
+        });
+
     /// <summary>Reads and checks; returns the outcome for FsCheck's table: "read" or the first error's code.</summary>
     private static string CheckRead(byte[] bytes, string description)
     {

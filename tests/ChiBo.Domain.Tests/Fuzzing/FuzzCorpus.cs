@@ -27,6 +27,42 @@ internal static class FuzzCorpus
     /// <summary>The same cases as the UTF-8 bytes <see cref="CaseFileSerializer.Write"/> gives.</summary>
     public static ImmutableArray<byte[]> Files => LazyFiles.Value;
 
+    /// <summary>
+    /// The full members of <see cref="FullMembers"/> with 3–10 member-phase events (issue 12) just after the full-membership
+    /// decision: missed meetings, unpaid dues, ratings, an exemption with grounds and its report, as UTF-8 bytes.
+    /// </summary>
+    public static ImmutableArray<byte[]> MemberFiles => LazyMemberFiles.Value;
+
+    private static readonly Lazy<ImmutableArray<byte[]>> LazyMemberFiles = new(() =>
+    [
+        .. FullMembers.Select((c, i) =>
+        {
+            var random = new Random(4243 * (i + 1));
+            var decided = c.Events.First(e => e is FullMembershipDecided).Date;
+            var added = new List<CaseEvent>();
+            var date = decided;
+            for (var k = random.Next(3, 11); k > 0; k--)
+            {
+                date = date.PlusDays(random.Next(1, 20));
+                var month = new YearMonth(date.Year, date.Month);
+                added.Add(random.Next(6) switch
+                {
+                    0 => new MeetingMissed(date, month, random.Next(2) == 0),
+                    1 => new DuesUnpaid(date, month),
+                    2 => new YearlyRating(date, date.Year, (MemberRating)random.Next(4)),
+                    3 => new ExemptionReported(date),
+                    4 => new MeetingMissed(date, month),
+                    _ => new YearlyRating(date, date.Year - 1, MemberRating.NotFulfilled),
+                });
+            }
+
+            added.Insert(random.Next(added.Count), new ExemptionGranted(decided.PlusDays(1), "tuổi cao", (ExemptionGrounds)random.Next(3), random.Next(2) == 0));
+            var events = c.Events.ToList();
+            events.InsertRange(events.FindIndex(e => e is FullMembershipDecided) + 1, added);
+            return Encoding.UTF8.GetBytes(CaseFileSerializer.Write(c.WithEvents([.. events])));
+        }),
+    ]);
+
     /// <summary>Walked cases that reached <see cref="Stage.FullMember"/> (and maybe left it), at least 24.</summary>
     public static ImmutableArray<CaseFile> FullMembers => LazyFullMembers.Value;
 
@@ -123,7 +159,17 @@ internal static class FuzzCorpus
                 case 2 when events.Count > 0:
                 {
                     var at = random.Next(events.Count);
-                    events[at] = events[at] with { Date = AnyDate() };
+                    var moved = AnyDate();
+                    var month = new YearMonth(moved.Year, moved.Month);
+
+                    // A month recorded moves with its record (a record cannot name a month after its own).
+                    events[at] = events[at] switch
+                    {
+                        MeetingMissed m => m with { Date = moved, Month = month },
+                        DuesUnpaid u => u with { Date = moved, Month = month },
+                        YearlyRating r => r with { Date = moved, Year = moved.Year },
+                        var other => other with { Date = moved },
+                    };
                     break;
                 }
             }

@@ -81,12 +81,16 @@ public class CellPlannerDeadlineTests
     }
 
     [Fact]
-    public void The_demo_roster_shows_the_two_planted_violations()
+    public void The_demo_roster_shows_the_planted_violations()
     {
         var audit = new CellPlanner(Evaluator).Audit(Demo(), 2019);
-        var person = Assert.Single(audit.ByPerson);
-        Assert.Equal("gv-hoa-02", person.Person.Id);
+        Assert.Equal(2, audit.ByPerson.Count);
+        var person = audit.ByPerson.Single(p => p.Person.Id == "gv-hoa-02");
         Assert.Equal(["vote.cellTwoThirds", "ceremony.deadline"], person.Violations.Select(v => v.Rule));
-        Assert.Equal(2, audit.ViolationCount);
+
+        // Issue 12: Đoàn Thị Hạnh's exemption (illness, 2019-04-12) was never reported to the superior committee.
+        var exempted = audit.ByPerson.Single(p => p.Person.Id == "nv-yte-01");
+        Assert.Equal(["exemption.reported"], exempted.Violations.Select(v => v.Rule));
+        Assert.Equal(3, audit.ViolationCount);
     }
 }

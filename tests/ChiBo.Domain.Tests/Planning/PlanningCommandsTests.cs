@@ -79,7 +79,7 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Equal(3, plan.GetProperty("target").GetProperty("min").GetInt32());
         Assert.Equal(["gv-ly-02", "nv-thietbi-01", "gv-hoa-02"],
             plan.GetProperty("admitted").EnumerateArray().Select(a => a.GetProperty("person").GetProperty("id").GetString()));
-        Assert.Equal(16, plan.GetProperty("byStage").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32()));
+        Assert.Equal(19, plan.GetProperty("byStage").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32())); // 16 + the three full members of issue 12
         Assert.Equal(6, plan.GetProperty("pipeline").GetInt32());
         Assert.Equal("nv-thuvien-01", plan.GetProperty("expectedAdmissions")[0].GetProperty("person").GetProperty("id").GetString());
         Assert.Equal("2019-12-13", plan.GetProperty("expectedAdmissions")[0].GetProperty("date").GetString()); // 30 working days from 2019-11-01
@@ -191,15 +191,15 @@ public sealed class PlanningCommandsTests : IDisposable
             .ToDictionary(o => o.GetProperty("event").GetString()!, o => o.GetProperty("count").GetInt32());
         Assert.Equal(1, counts["struckOff"]);
         Assert.Equal(0, counts["expelled"]);
-        Assert.Equal(1, counts["exemptionGranted"]);
+        Assert.Equal(2, counts["exemptionGranted"]); // Đoàn Thị Hạnh and, since issue 12, Trần Văn Bình
         Assert.Equal(1, counts["transferredOut"]);
         Assert.Equal(0, counts["probationaryStruckOff"]);
         Assert.Equal(1, counts["removedFromSympathizerList"]);
         Assert.Equal(1, counts["admissionRefused"]);
-        Assert.Equal(5, audit.GetProperty("outcomeList").GetArrayLength());
+        Assert.Equal(6, audit.GetProperty("outcomeList").GetArrayLength());
         var findings = audit.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()!).ToArray();
         Assert.Equal(["deadline.overdue", "duty.missed"], findings);
-        Assert.Equal(2, audit.GetProperty("violationCount").GetInt32());
+        Assert.Equal(3, audit.GetProperty("violationCount").GetInt32()); // + exemption.reported (issue 12)
 
         var md = Run("audit", Roster, "--year", "2019", "--format", "md").Out;
         Assert.StartsWith("# KIỂM TRA, GIÁM SÁT CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM 2019", md);

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ChiBo.Evaluation;
+using ChiBo.Text;
+
+namespace ChiBo.Rules.Facts;
+
+/// <summary>
+/// The detail of a member-phase check (<see cref="RuleCheck.Detail"/>): what the library found in the case for the
+/// facts the rule reads, named in both languages — the months of missed meetings and unpaid dues, the years rated
+/// <c>notFulfilled</c>, the day the card was returned, the exemption's grounds and age. A rule's message states the
+/// rule with the rule set's numbers; the detail names the case's months and years, which a message cannot, since
+/// messages hold only <c>{params.x}</c> placeholders. Which detail a check gets follows from the names its rule's
+/// expression reads (<c>standing.months…</c>, <c>standing.…NotFulfilledYears</c>, <c>standing.partyCardReturned</c>,
+/// <c>exemption.…</c>), so an official's edited or added rule over the same facts gets the same detail.
+/// </summary>
+internal static class MemberDetails
+{
+    private static readonly string[] EnglishMonths = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+
+    /// <summary>The standing checks with their details.</summary>
+    public static IReadOnlyList<RuleCheck> WithDetails(IReadOnlyList<RuleCheck> checks, RuleWorkflow workflow, in StandingFacts facts)
+    {
+        var result = new RuleCheck[checks.Count];
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var detail = Standing(workflow.Rules[i].Expression, in facts);
+            result[i] = detail is { } d ? checks[i] with { Detail = d } : checks[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>The detail of a standing rule, by the facts its expression reads; null when nothing was found.</summary>
+    public static LocalizedText? Standing(string expression, in StandingFacts facts)
+    {
+        var parts = new List<LocalizedText>(3);
+        if (expression.Contains("standing.months", StringComparison.Ordinal) && Attendance(in facts) is { } attendance)
+        {
+            parts.Add(attendance);
+        }
+
+        if (expression.Contains("NotFulfilledYears", StringComparison.Ordinal) && Ratings(in facts) is { } ratings)
+        {
+            parts.Add(ratings);
+        }
+
+        if (expression.Contains("standing.partyCardReturned", StringComparison.Ordinal) && facts.PartyCardReturned)
+        {
+            parts.Add(new LocalizedText(
+                $"tự ý trả thẻ đảng viên ngày {facts.PartyCardReturnedOn:dd/MM/yyyy}",
+                $"handed back the party card on {facts.PartyCardReturnedOn:yyyy-MM-dd}"));
+        }
+
+        return parts.Count == 0 ? null : new LocalizedText(string.Join("; ", parts.Select(p => p.Vi)), string.Join("; ", parts.Select(p => p.En)));
+    }
+
+    /// <summary>E.g. "bỏ sinh hoạt tháng 2, 5 và không đóng đảng phí tháng 9 năm 2024", the year before first.</summary>
+    private static LocalizedText? Attendance(in StandingFacts facts)
+    {
+        var years = new List<LocalizedText>(2);
+        if (Year(facts.MissedLastYear, facts.UnpaidLastYear, facts.Year - 1) is { } last)
+        {
+            years.Add(last);
+        }
+
+        if (Year(facts.MissedThisYear, facts.UnpaidThisYear, facts.Year) is { } current)
+        {
+            years.Add(current);
+        }
+
+        return years.Count == 0 ? null : new LocalizedText(string.Join("; ", years.Select(y => y.Vi)), string.Join("; ", years.Select(y => y.En)));
+    }
+
+    private static LocalizedText? Year(int missed, int unpaid, int year)
+    {
+        if ((missed | unpaid) == 0)
+        {
+            return null;
+        }
+
+        var count = System.Numerics.BitOperations.PopCount((uint)(missed | unpaid));
+        var vi = new List<string>(2);
+        var en = new List<string>(2);
+        if (missed != 0)
+        {
+            vi.Add($"bỏ sinh hoạt tháng {string.Join(", ", Months(missed))}");
+            en.Add($"missed meetings in {Series(Months(missed).Select(m => EnglishMonths[m - 1]))}");
+        }
+
+        if (unpaid != 0)
+        {
+            vi.Add($"không đóng đảng phí tháng {string.Join(", ", Months(unpaid))}");
+            en.Add($"did not pay dues in {Series(Months(unpaid).Select(m => EnglishMonths[m - 1]))}");
+        }
+
+        return new LocalizedText(
+            $"{string.Join(" và ", vi)} năm {year} ({count} tháng)",
+            $"{string.Join(" and ", en)} {year} ({count} {(count == 1 ? "month" : "months")})");
+    }
+
+    /// <summary>E.g. "xếp loại không hoàn thành nhiệm vụ hai năm liền: 2018, 2019".</summary>
+    private static LocalizedText? Ratings(in StandingFacts facts)
+    {
+        if (facts.ConsecutiveNotFulfilledYears == 0)
+        {
+            return facts.NotFulfilledYears == 0
+                ? null
+                : new LocalizedText(
+                    $"{facts.NotFulfilledYears} năm xếp loại không hoàn thành nhiệm vụ, không liền nhau; năm {facts.LatestRatedYear} không bị xếp loại đó",
+                    $"{facts.NotFulfilledYears} {(facts.NotFulfilledYears == 1 ? "year" : "years")} rated notFulfilled, not in a row; {facts.LatestRatedYear} was rated otherwise");
+        }
+
+        var others = facts.NotFulfilledYears - facts.ConsecutiveNotFulfilledYears;
+        if (facts.ConsecutiveNotFulfilledYears == 1)
+        {
+            return new LocalizedText(
+                $"xếp loại không hoàn thành nhiệm vụ năm {facts.LatestRatedYear}, năm trước đó thì không" + (others > 0 ? $"; tổng cộng {facts.NotFulfilledYears} năm, không liền nhau" : string.Empty),
+                $"rated notFulfilled in {facts.LatestRatedYear}, not the year before" + (others > 0 ? $"; {facts.NotFulfilledYears} years in all, not in a row" : string.Empty));
+        }
+
+        var years = Enumerable.Range(facts.LatestRatedYear - facts.ConsecutiveNotFulfilledYears + 1, facts.ConsecutiveNotFulfilledYears).ToArray();
+        return new LocalizedText(
+            $"xếp loại không hoàn thành nhiệm vụ {years.Length} năm liền: {string.Join(", ", years)}",
+            $"rated notFulfilled {years.Length} {(years.Length == 1 ? "year" : "years in a row")}: {Series(years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
+    }
+
+    /// <summary>The detail of an exemption check: its grounds, the age against the retirement age, the certificate, the report.</summary>
+    public static LocalizedText Exemption(string expression, in ExemptionFacts facts)
+    {
+        var (groundsVi, groundsEn) = facts.OldAge ? ("tuổi cao", "old age") : facts.Illness ? ("sức khỏe yếu", "illness") : ("lý do khác", "another reason");
+        if (expression.Contains("exemption.reported", StringComparison.Ordinal) && !expression.Contains("exemption.oldAge", StringComparison.Ordinal))
+        {
+            return facts.Reported
+                ? new LocalizedText("chi bộ đã báo cáo cấp ủy cấp trên trực tiếp", "the cell informed the direct superior committee")
+                : new LocalizedText("chưa có báo cáo cấp ủy cấp trên trực tiếp (exemptionReported)", "no report to the direct superior committee is on record (exemptionReported)");
+        }
+
+        var age = $"{facts.AgeMonths / 12}";
+        var ageMonths = facts.AgeMonths % 12;
+        var retirement = facts.RetirementAgeMonths;
+        var vi = $"lý do: {groundsVi}; ngày được miễn đảng viên {age} tuổi {ageMonths} tháng, tuổi nghỉ hưu {retirement / 12} tuổi {retirement % 12} tháng"
+            + (facts.Illness ? facts.MedicalCertificate ? "; có giấy xác nhận của cơ sở y tế" : "; không có giấy xác nhận của cơ sở y tế" : string.Empty);
+        var en = $"grounds: {groundsEn}; on the day of the grant the member was {age} years {ageMonths} months old, the retirement age {retirement / 12} years {retirement % 12} months"
+            + (facts.Illness ? facts.MedicalCertificate ? "; a medical certificate is on record" : "; no medical certificate is on record" : string.Empty);
+        return new LocalizedText(vi, en);
+    }
+
+    private static IEnumerable<int> Months(int mask)
+    {
+        for (var m = 1; m <= 12; m++)
+        {
+            if ((mask & (1 << (m - 1))) != 0)
+            {
+                yield return m;
+            }
+        }
+    }
+
+    private static string Series(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
+    }
+}
