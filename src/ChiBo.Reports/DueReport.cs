@@ -69,7 +69,7 @@ public static partial class ReportDocuments
             {
                 foreach (var check in c.Failed)
                 {
-                    table.Row(Emphasis.Bad, c.Person.FullName, Labels.Stage(c.Stage, lang),
+                    table.Row(Emphasis.Bad, c.Person.FullName, Labels.Stage(c.Stage).In(lang),
                         c.Proposal == Cases.EventKind.ProbationaryStruckOff ? T("xóa tên đảng viên dự bị (probationaryStruckOff)", "strike off as a probationary member (probationaryStruckOff)")
                             : T("xóa tên (struckOff)", "strike off (struckOff)"),
                         check.Rule, check.Detail?.In(lang) ?? string.Empty, check.Source);

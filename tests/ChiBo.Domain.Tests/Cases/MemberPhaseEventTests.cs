@@ -139,8 +139,8 @@ public class MemberPhaseEventTests
         Assert.False(replay.IsAccepted);
         Assert.Equal(1, replay.Rejection.EventIndex);
         Assert.Equal(Stage.Sympathizer, replay.Rejection.Stage);
-        Assert.Contains("'yearlyRating' cannot follow stage 'sympathizer'; it is possible only from: probationary, fullMember", replay.Rejection.Reason.En);
-        Assert.Contains("không thể xảy ra ở giai đoạn 'sympathizer'", replay.Rejection.Reason.Vi);
+        Assert.Contains("“yearlyRating” cannot follow the stage “Sympathiser”; it is possible only from: “Probationary member”, “Full member”", replay.Rejection.Reason.En);
+        Assert.Contains("không thể xảy ra ở giai đoạn «Cảm tình đảng»", replay.Rejection.Reason.Vi);
     }
 
     [Fact]
