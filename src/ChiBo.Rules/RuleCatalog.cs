@@ -293,6 +293,33 @@ public sealed class RuleCatalog : ICaseRules
         return violations ?? (IReadOnlyList<RuleViolation>)[];
     }
 
+    /// <summary>
+    /// Every rule outcome an answer about the case rests on, for rule-test coverage: each passed gate re-checked on its
+    /// event's date (as <see cref="FindViolations"/> does), then the gate ahead on the "as of" date. The
+    /// <c>readmission.*</c> rules are left out for a person without a previous membership, as in the answer.
+    /// </summary>
+    internal void Observe(CaseHistory history, LocalDate asOf, Action<RuleSet, RuleWorkflow, GateOutcome> observe)
+    {
+        var applied = history.Applied;
+        var superseded = new bool[applied.Length];
+        MarkSuperseded(applied.AsSpan(), superseded);
+        for (var k = 0; k < applied.Length; k++)
+        {
+            var step = applied[k];
+            if (step.Gate is { } gate && !superseded[k] && InForce(step.Event.Date) is { } set && set.WorkflowFor(gate) is { } workflow)
+            {
+                var facts = GateFactsBuilder.Build(history, k, step.Event.Date, step.Event, set.Parameters, countWorkingDays);
+                observe(set, workflow, workflow.Evaluate(in facts));
+            }
+        }
+
+        if (history.NextGate != Gate.None && InForce(asOf) is { } now && now.WorkflowFor(history.NextGate) is { } ahead)
+        {
+            var facts = GateFactsBuilder.Build(history, history.Applied.Length, asOf, null, now.Parameters, countWorkingDays);
+            observe(now, ahead, ahead.Evaluate(in facts));
+        }
+    }
+
     /// <inheritdoc />
     /// <remarks>
     /// Warns (<c>ruleSet.noneInForce</c>) for each passed gate that the loaded rule sets judge, not superseded, whose

@@ -102,3 +102,43 @@ public class RulesCommandTests
         }
     }
 }
+
+/// <summary>Issue 13: <c>chibo rules test</c>, what an official runs after editing the rules.</summary>
+public class RulesTestCommandTests
+{
+    private static string RulesDir => Path.Combine(TestData.RepoRoot, "rules");
+
+    [Fact]
+    public void Shipped_rule_tests_pass_with_full_coverage()
+    {
+        var (exit, output, error) = Run("rules", "test", Path.Combine(RulesDir, "tests"), "--coverage");
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Mọi quy định của mọi thời kỳ đều đã thấy cả đạt và không đạt.", output, System.StringComparison.Ordinal);
+
+        var (jsonExit, json, _) = Run("rules", "test", Path.Combine(RulesDir, "tests"), "--coverage", "--json");
+        Assert.Equal(0, jsonExit);
+        using var doc = JsonDocument.Parse(json);
+        Assert.True(doc.RootElement.GetProperty("coverage").GetProperty("full").GetBoolean());
+    }
+
+    [Fact]
+    public void A_test_with_a_wrong_expectation_exits_1_and_names_the_field()
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-ruletests-").FullName;
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(RulesDir, "tests", "2016-qd29", "01-admission-path-in-order.test.json"))
+                .Replace("\"stage\": \"probationary\"", "\"stage\": \"fullMember\"", System.StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "wrong.test.json"), text);
+
+            var (exit, output, _) = Run("rules", "test", folder, "--lang", "en");
+            Assert.Equal(1, exit);
+            Assert.Contains("FAIL", output, System.StringComparison.Ordinal);
+            Assert.Contains("stage: expected fullMember, the answer says probationary", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

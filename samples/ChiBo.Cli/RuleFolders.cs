@@ -1,0 +1,42 @@
+using System.IO;
+using System.Linq;
+using ChiBo.Rules;
+
+namespace ChiBo.Cli;
+
+/// <summary>
+/// The rules a command uses: the shipped rule sets, or <c>--rules PATH</c> — a folder of rule files, or a whole
+/// <c>rules/</c> folder as officials copy it (its <c>rulesets/</c> are the rule files).
+/// </summary>
+internal static class RuleFolders
+{
+    /// <summary>The folder of rule files that <paramref name="path"/> names: its <c>rulesets/</c> when it has one.</summary>
+    public static string RuleSetsOf(string path) =>
+        Directory.Exists(Path.Combine(path, "rulesets")) ? Path.Combine(path, "rulesets") : path;
+
+    /// <summary>The catalog of <c>--rules PATH</c>, or the shipped one when null.</summary>
+    /// <exception cref="CliInputException">The files do not load; the message lists every problem.</exception>
+    public static RuleCatalog Catalog(string? path)
+    {
+        if (path is null)
+        {
+            return RuleCatalog.Shipped;
+        }
+
+        if (File.Exists(path))
+        {
+            var one = RuleSetLoader.LoadFile(path);
+            return one.Value is { } set
+                ? RuleCatalog.Create([set]).GetValueOrThrow()
+                : throw new CliInputException(string.Join(System.Environment.NewLine, one.Errors.Select(e => e.ToString())));
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new CliInputException($"{path}: no such file or folder");
+        }
+
+        var loaded = RuleCatalog.LoadDirectory(RuleSetsOf(path));
+        return loaded.Value ?? throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
+    }
+}
