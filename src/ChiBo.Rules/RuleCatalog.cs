@@ -26,7 +26,16 @@ namespace ChiBo.Rules;
 /// </summary>
 public sealed class RuleCatalog : ICaseRules
 {
-    private static readonly Lazy<RuleCatalog> ShippedCatalog = new(() => LoadShipped().GetValueOrThrow());
+    private static readonly Lazy<RuleCatalog> ShippedCatalog = new(() =>
+    {
+        var catalog = LoadShipped().GetValueOrThrow();
+        foreach (var set in catalog.RuleSets)
+        {
+            set.IsShippedResource = true;
+        }
+
+        return catalog;
+    });
 
     // The default calendar is resolved at its first use, not when the rule sets load: reading its official years
     // is the calendar's cost, not the rules'.
@@ -233,9 +242,11 @@ public sealed class RuleCatalog : ICaseRules
             return GateAssessment.Empty;
         }
 
-        return Evaluate(history, gate, date) is { } outcome
-            ? new GateAssessment(set.Id, Applicable(outcome.ToChecks(), history))
-            : new GateAssessment(set.Id, []);
+        return new GateAssessment(set.Id, Evaluate(history, gate, date) is { } outcome ? Applicable(outcome.ToChecks(), history) : [])
+        {
+            RuleSetDigest = set.Digest,
+            RuleSetOrigin = set.Origin,
+        };
     }
 
     /// <summary>

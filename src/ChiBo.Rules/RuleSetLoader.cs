@@ -56,9 +56,13 @@ public static partial class RuleSetLoader
         var result = context.Build(document);
 
         // Lines and columns are needed only to report errors: the file is scanned for them only then.
-        return result.Value is null
-            ? new RuleLoadResult<RuleSet>(null, context.Locate(JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])))
-            : result;
+        if (result.Value is null)
+        {
+            return new RuleLoadResult<RuleSet>(null, context.Locate(JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])));
+        }
+
+        result.Value.Digest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8Json));
+        return result;
     }
 
     /// <summary>

@@ -142,3 +142,41 @@ public class RulesTestCommandTests
         }
     }
 }
+
+/// <summary>Issue 13, item 5: <c>chibo evaluate --rules COPY</c> says the rule set was edited, and shows an edited number with the shipped one.</summary>
+public class EditedRulesOutputTests
+{
+    [Fact]
+    public void Evaluate_on_an_edited_copy_says_so_and_shows_both_values_of_the_edited_parameter()
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-edited-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(TestData.RepoRoot, "rules", "rulesets"), "*.json"))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var path = Path.Combine(folder, "2016-qd29.json");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\"ceremonyDeadlineWorkingDays\": {\n      \"value\": 30", "\"ceremonyDeadlineWorkingDays\": {\n      \"value\": 20", System.StringComparison.Ordinal));
+            var caseFile = Path.Combine(TestData.RepoRoot, "samples", "roster-2019", "07-truong-thi-bich-ngoc.case.json");
+
+            var (exit, output, error) = Run("evaluate", caseFile, "--as-of", "2019-11-20", "--rules", folder);
+            Assert.True(exit == 0, error);
+            Assert.Contains("2016-qd29 — đã chỉnh sửa tại chỗ, khác bản phát hành", output, System.StringComparison.Ordinal);
+            Assert.Contains("trong 20 ngày làm việc", output, System.StringComparison.Ordinal);
+            Assert.Contains("đã sửa: ceremonyDeadlineWorkingDays = 20 (bản phát hành: 30)", output, System.StringComparison.Ordinal);
+
+            var (_, shipped, _) = Run("evaluate", caseFile, "--as-of", "2019-11-20");
+            Assert.Contains("2016-qd29 — bản phát hành", shipped, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("đã sửa", shipped, System.StringComparison.Ordinal);
+
+            var (_, due, _) = Run("due", Path.Combine(TestData.RepoRoot, "samples", "roster-2019"), "--as-of", "2019-11-20", "--rules", folder);
+            Assert.Contains("Lưu ý: Bộ quy định 2016-qd29 — đã chỉnh sửa tại chỗ", due, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
