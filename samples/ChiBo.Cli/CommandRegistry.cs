@@ -22,6 +22,7 @@ internal static class CommandRegistry
         new Commands.GraphCommand(),
         new Commands.RulesValidateCommand(),
         new Commands.RulesTestCommand(),
+        new Commands.RulesShowCommand(),
         new Commands.WorkdaysAddCommand(),
         new Commands.WorkdaysCountCommand(),
         new Commands.LunarCommand(),

@@ -180,3 +180,54 @@ public class EditedRulesOutputTests
         }
     }
 }
+
+/// <summary>Issue 13, item 1: <c>chibo rules show</c>, the rules as a Vietnamese document.</summary>
+public class RulesShowCommandTests
+{
+    [Fact]
+    public void Markdown_lists_every_rule_of_every_era_with_its_message_reading_and_source_and_the_parameter_table()
+    {
+        var (exit, output, error) = Run("rules", "show", "--format", "md");
+        Assert.True(exit == 0, error);
+        foreach (var set in ChiBo.Rules.RuleCatalog.Shipped.RuleSets)
+        {
+            Assert.Contains($"({set.Id})", output, System.StringComparison.Ordinal);
+            foreach (var rule in System.Linq.Enumerable.SelectMany(set.Workflows, w => w.Rules))
+            {
+                Assert.Contains($"#### `{rule.Id}`", output, System.StringComparison.Ordinal);
+                Assert.Contains("- Yêu cầu: " + rule.Message.Vi, output, System.StringComparison.Ordinal);
+                Assert.Contains("- Cách hiểu: " + rule.DescriptionText!.Value.Vi, output, System.StringComparison.Ordinal);
+                Assert.Contains("- Căn cứ: " + rule.Source, output, System.StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("## Bảng tham số qua các thời kỳ", output, System.StringComparison.Ordinal);
+        Assert.Contains("| tham số | 2016-qd29 | 2021-qd24 | 2025-qd232 | 2025-qd294 |", output, System.StringComparison.Ordinal);
+        // The 2016 → 2021 education wording ('or equivalent' dropped) is marked as a change.
+        Assert.Contains("| minEducationLevel | trung học cơ sở | ◇ trung học cơ sở |", output, System.StringComparison.Ordinal);
+        Assert.Contains("minEducationLevel (2016-qd29 → 2021-qd24): cùng giá trị, đổi cách diễn đạt", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_is_one_self_contained_page_and_json_has_every_era()
+    {
+        var (exit, html, _) = Run("rules", "show", "--format", "html", "--lang", "en");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("<!DOCTYPE html>", html, System.StringComparison.Ordinal);
+        Assert.Contains("<style>", html, System.StringComparison.Ordinal);
+        Assert.Contains("@media print", html, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, System.StringComparison.Ordinal);
+        Assert.Contains("Parameters across the eras", html, System.StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", html.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
+
+        var (jsonExit, json, _) = Run("rules", "show", "--era", "2021-qd24", "--json");
+        Assert.Equal(0, jsonExit);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("2021-qd24", Assert.Single(System.Linq.Enumerable.ToArray(doc.RootElement.EnumerateArray())).GetProperty("id").GetString());
+
+        var (badExit, _, badError) = Run("rules", "show", "--era", "2016-qd92");
+        Assert.Equal(2, badExit);
+        Assert.Contains("2016-qd29", badError, System.StringComparison.Ordinal);
+    }
+}
