@@ -49,7 +49,7 @@ public static partial class RuleSetLoader
         if (document is null)
         {
             var error = jsonError!;
-            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path ?? "$"));
+            return Fail(JsonErrors.Explain(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path ?? "$"), utf8Json));
         }
 
         var context = new Context(fileName, cache ?? new ExpressionCache());
@@ -287,7 +287,7 @@ public static partial class RuleSetLoader
                 var path = $"$.parameters.{name}";
                 if (!RuleParameters.Names.Contains(name))
                 {
-                    Error("parameter.unknown", $"unknown parameter '{name}'; the parameters are: {string.Join(", ", RuleParameters.Names)}", path);
+                    Error("parameter.unknown", $"unknown parameter '{name}'.{Suggestions.Hint(name, RuleParameters.Names)} The parameters are: {string.Join(", ", RuleParameters.Names)}", path);
                     ok = false;
                     continue;
                 }
@@ -523,7 +523,7 @@ public static partial class RuleSetLoader
             }
 
             return new RuleDraft(
-                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText),
+                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText) { ErrorMessage = document.ErrorMessage },
                 predicate, pending, path, workflow);
         }
 

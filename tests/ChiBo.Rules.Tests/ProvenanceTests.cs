@@ -63,3 +63,38 @@ public class ProvenanceTests
         Assert.Contains("\"ruleSetDigest\": \"sha256:", json, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 13, item 6: the warnings of a rule set that loads (RuleSetWarnings).</summary>
+public class RuleSetWarningsTests
+{
+    [Fact]
+    public void Shipped_rule_sets_have_no_warning()
+    {
+        Assert.All(RuleCatalog.Shipped.RuleSets, s => Assert.Empty(RuleSetWarnings.Of(s)));
+    }
+
+    [Fact]
+    public void A_constant_expression_a_repeated_one_and_an_unused_parameter_are_warned()
+    {
+        var node = RuleFiles.Node("2016-qd29");
+        var rules = node["workflows"]![0]!["Rules"]!.AsArray();
+        rules[0]!["Expression"] = "params.minAgeMonths >= params.minAgeMonths";
+        rules[1]!["Expression"] = (string)rules[2]!["Expression"]!;
+        // No rule reads the youth age any more.
+        foreach (var rule in rules)
+        {
+            if (((string?)rule!["Expression"])!.Contains("youthAge", StringComparison.Ordinal))
+            {
+                rule["Expression"] = "person.youthUnionMember || !cell.hasYouthUnion";
+                rule["messages"]!["vi"] = "Đoàn viên.";
+                rule["messages"]!["en"] = "A Youth Union member.";
+            }
+        }
+
+        var warnings = RuleSetWarnings.Of(RuleFiles.Load(node).GetValueOrThrow());
+        Assert.Contains(warnings, w => w.Code == "warning.constant" && w.Rule == "age.minimum" && w.Message.EndsWith("never fail", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Code == "warning.repeated" && w.Rule == "education.minimum");
+        Assert.Contains(warnings, w => w.Code == "warning.unusedParameter" && w.Path == "$.parameters.youthAgeMinYears");
+        Assert.Contains(warnings, w => w.Code == "warning.unusedParameter" && w.Text.Vi.Contains("youthAgeMaxYears", StringComparison.Ordinal));
+    }
+}

@@ -13,7 +13,7 @@ public class RulesCommandTests
     [Fact]
     public void Shipped_rules_and_calendars_validate()
     {
-        var (exit, output, error) = Run("rules", "validate", RulesDir);
+        var (exit, output, error) = Run("rules", "validate", RulesDir, "--lang", "en");
         Assert.True(exit == 0, output + error);
         Assert.Contains("2016-qd29", output, System.StringComparison.Ordinal);
         Assert.Contains("holiday year 2019", output, System.StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public class RulesCommandTests
             var text = File.ReadAllText(Path.Combine(RulesDir, "rulesets", "2016-qd29.json"));
             File.WriteAllText(Path.Combine(folder, "2016-qd29.json"),
                 text.Replace("\"age.months >= params.minAgeMonths\"", "\"age.months >= params.minAgeMonth\"", System.StringComparison.Ordinal));
-            var (exit, output, _) = Run("rules", "validate", folder);
+            var (exit, output, _) = Run("rules", "validate", folder, "--lang", "en");
             Assert.Equal(2, exit);
             Assert.Matches(@"2016-qd29\.json:\d+:\d+ \(\$\.workflows\[0\]\.Rules\[0\]\.Expression\): rule 'age\.minimum'", output);
             Assert.Contains("unknown parameter 'minAgeMonth'", output, System.StringComparison.Ordinal);
@@ -229,5 +229,95 @@ public class RulesShowCommandTests
         var (badExit, _, badError) = Run("rules", "show", "--era", "2016-qd92");
         Assert.Equal(2, badExit);
         Assert.Contains("2016-qd29", badError, System.StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Issue 13, item 6: <c>chibo rules validate</c> for officials — Vietnamese by default, "did you mean", warnings.</summary>
+public class RulesValidateForOfficialsTests
+{
+    private static string Broken(string file, string from, string to)
+    {
+        var folder = Directory.CreateTempSubdirectory("chibo-broken-").FullName;
+        var text = File.ReadAllText(Path.Combine(TestData.RepoRoot, "rules", "rulesets", file));
+        Assert.Contains(from, text, System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, file), text.Replace(from, to, System.StringComparison.Ordinal));
+        return folder;
+    }
+
+    [Fact]
+    public void A_misspelt_parameter_is_reported_in_Vietnamese_with_file_line_and_a_suggestion()
+    {
+        var folder = Broken("2016-qd29.json", "\"minAgeMonths\": {", "\"minAgeMonth\": {");
+        try
+        {
+            var (exit, output, _) = Run("rules", "validate", folder, "--lang", "vi");
+            Assert.Equal(2, exit);
+            Assert.Matches(@"lỗi +\S*2016-qd29\.json:17:\d+ \(\$\.parameters\.minAgeMonth\): không có tham số 'minAgeMonth'\. Có phải ý bạn là 'minAgeMonths'\?", output);
+            Assert.Contains("thiếu tham số 'minAgeMonths'", output, System.StringComparison.Ordinal);
+            Assert.Contains("lỗi trong 1 tệp.", output, System.StringComparison.Ordinal);
+
+            var (_, english, _) = Run("rules", "validate", folder, "--lang", "en");
+            Assert.Contains("Did you mean 'minAgeMonths'?", english, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_misspelt_required_property_is_reported_with_the_missing_field_and_a_suggestion()
+    {
+        var folder = Broken("2021-qd24.json", "\"Expression\": \"age.months >= params.minAgeMonths\",", "\"Expresion\": \"age.months >= params.minAgeMonths\",");
+        try
+        {
+            var (exit, output, _) = Run("rules", "validate", folder);
+            Assert.Equal(2, exit);
+            Assert.Contains("thuộc tính 'Expresion' không có trong tệp quy định. Có phải ý bạn là 'Expression'? Vì vậy thiếu trường bắt buộc 'Expression'.", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_comma_is_reported_at_the_line_where_it_is_missing()
+    {
+        var folder = Broken("2025-qd232.json", "\"unit\": \"months\",", "\"unit\": \"months\"");
+        try
+        {
+            var text = File.ReadAllLines(Path.Combine(folder, "2025-qd232.json"));
+            var line = System.Array.FindIndex(text, l => l.TrimEnd() == "\"unit\": \"months\"".PadLeft(0) || l.Trim() == "\"unit\": \"months\"") + 1;
+            var (exit, output, _) = Run("rules", "validate", folder);
+            Assert.Equal(2, exit);
+            Assert.Contains($"2025-qd232.json:{line}:", output, System.StringComparison.Ordinal);
+            Assert.Contains($"thiếu dấu phẩy ',' ở cuối dòng {line}", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_edited_number_still_stated_in_prose_and_an_unused_parameter_are_warnings()
+    {
+        var folder = Broken("2016-qd29.json", "\"ceremonyDeadlineWorkingDays\": {\n      \"value\": 30", "\"ceremonyDeadlineWorkingDays\": {\n      \"value\": 20");
+        try
+        {
+            var (exit, output, _) = Run("rules", "validate", folder);
+            Assert.Equal(0, exit);
+            Assert.Contains("'ErrorMessage' vẫn ghi 30, giá trị phát hành của 'ceremonyDeadlineWorkingDays', trong khi tệp này đặt là 20", output, System.StringComparison.Ordinal);
+            Assert.Contains("[warning.staleNumber]", output, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // The shipped files have no warning at all.
+        var (_, shipped, _) = Run("rules", "validate", Path.Combine(TestData.RepoRoot, "rules"));
+        Assert.DoesNotContain("cảnh báo", shipped, System.StringComparison.Ordinal);
     }
 }
