@@ -23,6 +23,7 @@ internal static class CommandRegistry
         new Commands.RulesValidateCommand(),
         new Commands.RulesTestCommand(),
         new Commands.RulesShowCommand(),
+        new Commands.RulesDiffCommand(),
         new Commands.WorkdaysAddCommand(),
         new Commands.WorkdaysCountCommand(),
         new Commands.LunarCommand(),

@@ -321,3 +321,49 @@ public class RulesValidateForOfficialsTests
         Assert.DoesNotContain("cảnh báo", shipped, System.StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 13, item 3: <c>chibo rules diff OLD NEW --roster</c>, the impact of an edit.</summary>
+public class RulesDiffCommandTests
+{
+    [Fact]
+    public void A_shorter_ceremony_deadline_lists_the_cases_whose_ceremony_deadline_moved()
+    {
+        var rules = Path.Combine(TestData.RepoRoot, "rules", "rulesets");
+        var folder = Directory.CreateTempSubdirectory("chibo-diff-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(rules, "*.json"))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var path = Path.Combine(folder, "2016-qd29.json");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\"ceremonyDeadlineWorkingDays\": {\n      \"value\": 30", "\"ceremonyDeadlineWorkingDays\": {\n      \"value\": 20", System.StringComparison.Ordinal));
+            var roster = Path.Combine(TestData.RepoRoot, "samples", "roster-2019");
+
+            var (exit, output, error) = Run("rules", "diff", rules, folder, "--roster", roster, "--as-of", "2019-10-01");
+            Assert.True(exit == 1, output + error);
+            Assert.Contains("Đặng Văn Tùng (10-dang-van-tung.case.json)", output, System.StringComparison.Ordinal);
+            Assert.Matches(@"ceremony\.deadline +đạt +→  không đạt", output);
+            Assert.Matches(@"Tổ chức lễ kết nạp: hạn +2019-10-02 +→  2019-09-18", output);
+            Assert.Contains("mới: Bộ quy định 2016-qd29 — đã chỉnh sửa tại chỗ, khác bản phát hành", output, System.StringComparison.Ordinal);
+
+            var (_, json, _) = Run("rules", "diff", rules, folder, "--roster", roster, "--as-of", "2019-10-01", "--json");
+            using var doc = JsonDocument.Parse(json);
+            var tung = System.Linq.Enumerable.Single(doc.RootElement.GetProperty("differing").EnumerateArray(), c => c.GetProperty("file").GetString() == "10-dang-van-tung.case.json");
+            Assert.Contains(tung.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "ceremony.deadline" && c.GetProperty("new").GetString() == "không đạt");
+
+            var (_, md, _) = Run("rules", "diff", rules, folder, "--roster", roster, "--as-of", "2019-10-01", "--format", "md", "--lang", "en");
+            Assert.Contains("| ceremony.deadline | passed | failed |", md, System.StringComparison.Ordinal);
+
+            // The same rules on both sides: nothing differs, exit 0.
+            var (same, sameOut, _) = Run("rules", "diff", rules, rules, "--roster", roster, "--as-of", "2019-10-01");
+            Assert.Equal(0, same);
+            Assert.Contains(": 0/16", sameOut, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
