@@ -16,7 +16,23 @@ internal static class RuleFolders
 
     /// <summary>The catalog of <c>--rules PATH</c>, or the shipped one when null.</summary>
     /// <exception cref="CliInputException">The files do not load; the message lists every problem.</exception>
-    public static RuleCatalog Catalog(string? path)
+    public static RuleCatalog Catalog(string? path, string? overlays = null)
+    {
+        var catalog = RuleSetsCatalog(path);
+        var folder = overlays ?? (path is not null && Directory.Exists(Path.Combine(path, "overlays")) ? Path.Combine(path, "overlays") : null);
+        if (folder is null)
+        {
+            return catalog;
+        }
+
+        string[] files = File.Exists(folder) ? [folder]
+            : Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal)]
+            : throw new CliInputException($"{folder}: no such file or folder");
+        var loaded = catalog.WithOverlays(files.Select(f => (f, File.ReadAllBytes(f))));
+        return loaded.Value ?? throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
+    }
+
+    private static RuleCatalog RuleSetsCatalog(string? path)
     {
         if (path is null)
         {

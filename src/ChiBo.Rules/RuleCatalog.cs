@@ -67,6 +67,41 @@ public sealed class RuleCatalog : ICaseRules
         countWorkingDays = calendar is null ? CountOnDefaultCalendar : calendar.CountWorkingDays;
     }
 
+    /// <summary>The local overlays (stricter local criteria, <see cref="RuleOverlay"/>) whose checks this catalog adds; empty by default.</summary>
+    public ImmutableArray<RuleOverlay> Overlays { get; private init; } = [];
+
+    /// <summary>
+    /// This catalog with local overlays (<c>"kind": "overlay"</c> files, see <see cref="RuleOverlay"/>): each overlay's
+    /// <c>local.*</c> rules are added to the gates it names, for the cells it applies to, compiled with each era's parameters.
+    /// </summary>
+    /// <param name="files">Each overlay file's name (cited in errors) and bytes.</param>
+    /// <returns>The catalog with the overlays, or every error of every file (an overlay that would remove or loosen a national rule is <c>overlay.loosens</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    public RuleLoadResult<RuleCatalog> WithOverlays(IEnumerable<(string Name, byte[] Content)> files)
+    {
+        Preconditions.CheckNotNull(files, nameof(files));
+        var overlays = Overlays.ToBuilder();
+        var errors = new List<RuleLoadError>();
+        foreach (var (name, content) in files)
+        {
+            var loaded = RuleOverlay.Load(content, name, RuleSets);
+            errors.AddRange(loaded.Errors);
+            if (loaded.Value is { } overlay)
+            {
+                overlays.Add(overlay);
+            }
+        }
+
+        foreach (var group in overlays.GroupBy(o => o.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RuleLoadError("overlay.invalid", $"the overlay id '{group.Key}' is used twice", group.Last().File));
+        }
+
+        return errors.Count > 0
+            ? new RuleLoadResult<RuleCatalog>(null, errors)
+            : new RuleLoadResult<RuleCatalog>(new RuleCatalog(calendar, RuleSets) { Overlays = overlays.ToImmutable() }, []);
+    }
+
     /// <summary>The rule sets shipped with ChiBo (embedded in this assembly), on the default calendar.</summary>
     public static RuleCatalog Shipped => ShippedCatalog.Value;
 
@@ -242,10 +277,27 @@ public sealed class RuleCatalog : ICaseRules
             return GateAssessment.Empty;
         }
 
-        return new GateAssessment(set.Id, Evaluate(history, gate, date) is { } outcome ? Applicable(outcome.ToChecks(), history) : [])
+        var checks = Evaluate(history, gate, date) is { } outcome ? Applicable(outcome.ToChecks(), history) : [];
+        List<string>? applied = null;
+        if (!Overlays.IsEmpty)
+        {
+            var cell = history.Case.Cell.On(date);
+            var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+            foreach (var overlay in Overlays)
+            {
+                if (overlay.AppliesTo(cell, date) && overlay.WorkflowFor(set, gate) is { } local)
+                {
+                    checks = [.. checks, .. local.Evaluate(in facts).ToChecks()];
+                    (applied ??= []).Add(overlay.Id);
+                }
+            }
+        }
+
+        return new GateAssessment(set.Id, checks)
         {
             RuleSetDigest = set.Digest,
             RuleSetOrigin = set.Origin,
+            Overlays = applied ?? (IReadOnlyList<string>)[],
         };
     }
 
@@ -297,6 +349,21 @@ public sealed class RuleCatalog : ICaseRules
                 {
                     var rule = workflow.Rules[i];
                     (violations ??= []).Add(new RuleViolation(rule.Id, step.Index, rule.Message, rule.Source, set.Id));
+                }
+            }
+
+            foreach (var overlay in Overlays)
+            {
+                if (overlay.AppliesTo(history.Case.Cell.On(step.Event.Date), step.Event.Date) && overlay.WorkflowFor(set, gate) is { } local)
+                {
+                    var localOutcome = local.Evaluate(in facts);
+                    for (var i = 0; i < local.Rules.Length; i++)
+                    {
+                        if (!localOutcome.IsPassed(i) && !localOutcome.IsPending(i) && !localOutcome.IsError(i))
+                        {
+                            (violations ??= []).Add(new RuleViolation(local.Rules[i].Id, step.Index, local.Rules[i].Message, local.Rules[i].Source, set.Id));
+                        }
+                    }
                 }
             }
         }

@@ -22,7 +22,7 @@ internal sealed class EvaluateCommand : ICliCommand
         new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
             "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
         [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"))],
-        [CliOptions.AsOf(required: true), CliOptions.Rules],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays],
         new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
             "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
@@ -37,8 +37,8 @@ internal sealed class EvaluateCommand : ICliCommand
             throw new CliInputException($"--as-of: {dateError.Message.In(language)} [{dateError.Code}]");
         }
 
-        var catalog = RuleFolders.Catalog(args.Option("rules"));
-        var evaluator = args.Option("rules") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, CliServices.Calendar);
+        var catalog = RuleFolders.Catalog(args.Option("rules"), args.Option("overlays"));
+        var evaluator = args.Option("rules") is null && args.Option("overlays") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, CliServices.Calendar);
         if (Directory.Exists(path))
         {
             return RunFolder(path, asOf, evaluator, catalog, args.Json, language, stdout, stderr);

@@ -367,3 +367,22 @@ public class RulesDiffCommandTests
         }
     }
 }
+
+/// <summary>Issue 13, item 4: <c>chibo evaluate --overlays</c> with the sample overlay of samples/overlays.</summary>
+public class OverlayCommandTests
+{
+    [Fact]
+    public void Evaluate_with_the_sample_overlay_lists_it_and_its_local_checks()
+    {
+        var caseFile = Path.Combine(TestData.RepoRoot, "samples", "roster-2019", "05-nguyen-huu-phuoc.case.json");
+        var overlays = Path.Combine(TestData.RepoRoot, "samples", "overlays");
+        var (exit, output, error) = Run("evaluate", caseFile, "--as-of", "2019-10-01", "--overlays", overlays);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Quy định bổ sung      hai-chau-truong-hoc-2019", output, System.StringComparison.Ordinal);
+        Assert.Contains("local.introducers.workedTogether", output, System.StringComparison.Ordinal);
+
+        var (_, json, _) = Run("evaluate", caseFile, "--as-of", "2019-10-01", "--overlays", overlays, "--json");
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("hai-chau-truong-hoc-2019", doc.RootElement.GetProperty("overlays")[0].GetString());
+    }
+}
