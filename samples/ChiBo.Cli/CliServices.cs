@@ -19,10 +19,10 @@ internal static class CliServices
     /// <returns>The evaluator.</returns>
     /// <exception cref="CliInputException">The folder's rule files do not load; the message lists every problem.</exception>
     public static CaseEvaluator EvaluatorFor(string? rulesFolder) =>
-        rulesFolder is null ? Evaluator : new CaseEvaluator(RuleFolders.Catalog(rulesFolder), Calendar);
+        rulesFolder is null ? Evaluator : RuleFolders.Catalog(rulesFolder) is var catalog ? new CaseEvaluator(catalog, catalog.Calendar) : null!;
 
     /// <summary>The planner over <see cref="EvaluatorFor"/>: the same rules, deadlines and violations as <c>evaluate</c>.</summary>
     /// <param name="rulesFolder">The folder of edited rule files, or null for the shipped ones.</param>
     /// <returns>The planner.</returns>
-    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder), Calendar);
+    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder), rulesFolder is null ? Calendar : RuleFolders.CalendarOf(rulesFolder) ?? Calendar);
 }

@@ -24,6 +24,7 @@ internal static class CommandRegistry
         new Commands.RulesTestCommand(),
         new Commands.RulesShowCommand(),
         new Commands.RulesDiffCommand(),
+        new Commands.RulesInitCommand(),
         new Commands.WorkdaysAddCommand(),
         new Commands.WorkdaysCountCommand(),
         new Commands.LunarCommand(),

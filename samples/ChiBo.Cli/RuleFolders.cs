@@ -14,6 +14,29 @@ internal static class RuleFolders
     public static string RuleSetsOf(string path) =>
         Directory.Exists(Path.Combine(path, "rulesets")) ? Path.Combine(path, "rulesets") : path;
 
+    /// <summary>
+    /// The working days of a copied <c>rules/</c> folder: its <c>calendar/*.json</c> years (an edited year replaces the
+    /// shipped one), or null (the default calendar) when it has none.
+    /// </summary>
+    /// <exception cref="CliInputException">A calendar file does not read; the message names it.</exception>
+    public static Calendar.WorkingDayCalendar? CalendarOf(string path)
+    {
+        var folder = Path.Combine(path, "calendar");
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var years = new System.Collections.Generic.List<Calendar.HolidayYear>();
+        foreach (var file in Directory.GetFiles(folder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal))
+        {
+            var read = Calendar.HolidayYearSerializer.ReadFile(file);
+            years.Add(read.Value ?? throw new CliInputException(string.Join(System.Environment.NewLine, read.Errors.Select(e => e.ToString()))));
+        }
+
+        return Calendar.WorkingDayCalendar.Default.WithYears(years);
+    }
+
     /// <summary>The catalog of <c>--rules PATH</c>, or the shipped one when null.</summary>
     /// <exception cref="CliInputException">The files do not load; the message lists every problem.</exception>
     public static RuleCatalog Catalog(string? path, string? overlays = null)
@@ -52,7 +75,7 @@ internal static class RuleFolders
             throw new CliInputException($"{path}: no such file or folder");
         }
 
-        var loaded = RuleCatalog.LoadDirectory(RuleSetsOf(path));
+        var loaded = RuleCatalog.LoadDirectory(RuleSetsOf(path), CalendarOf(path));
         return loaded.Value ?? throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
     }
 }

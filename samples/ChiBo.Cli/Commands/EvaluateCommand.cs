@@ -38,7 +38,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
 
         var catalog = RuleFolders.Catalog(args.Option("rules"), args.Option("overlays"));
-        var evaluator = args.Option("rules") is null && args.Option("overlays") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, CliServices.Calendar);
+        var evaluator = args.Option("rules") is null && args.Option("overlays") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, catalog.Calendar);
         if (Directory.Exists(path))
         {
             return RunFolder(path, asOf, evaluator, catalog, args.Json, language, stdout, stderr);

@@ -55,8 +55,8 @@ internal sealed class RulesDiffCommand : ICliCommand
 
         var asOf = Reports.ReportOutput.AsOf(args)
             ?? roster.Cases.SelectMany(c => c.Case.Events).Select(e => e.Date).DefaultIfEmpty(new LocalDate(2026, 1, 1)).Max();
-        var before = new CaseEvaluator(oldCatalog, CliServices.Calendar);
-        var after = new CaseEvaluator(newCatalog, CliServices.Calendar);
+        var before = new CaseEvaluator(oldCatalog, oldCatalog.Calendar);
+        var after = new CaseEvaluator(newCatalog, newCatalog.Calendar);
         var differing = new List<CaseChanges>();
         foreach (var rosterCase in roster.Cases)
         {

@@ -386,3 +386,55 @@ public class OverlayCommandTests
         Assert.Equal("hai-chau-truong-hoc-2019", doc.RootElement.GetProperty("overlays")[0].GetString());
     }
 }
+
+/// <summary>Issue 13, item 7: <c>chibo rules init FOLDER</c>, and <c>--rules</c> taking the whole copied folder (its calendar too).</summary>
+public class RulesInitCommandTests
+{
+    [Fact]
+    public void Init_copies_the_rules_folder_whose_schemas_resolve_and_whose_edited_calendar_is_used()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("chibo-init-").FullName, "quy-dinh");
+        try
+        {
+            var (exit, output, error) = Run("rules", "init", folder);
+            Assert.True(exit == 0, error);
+            Assert.Contains("Đã chép", output, System.StringComparison.Ordinal);
+            foreach (var file in Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories))
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(file));
+                if (doc.RootElement.TryGetProperty("$schema", out var schema) && schema.GetString() is { } relative && !relative.StartsWith("http", System.StringComparison.Ordinal))
+                {
+                    Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(file)!, relative)), $"{file}: $schema {relative} does not resolve");
+                }
+            }
+
+            // The copy is the shipped rules, byte for byte: it validates, its tests pass, and it is reported as shipped.
+            var (validExit, valid, _) = Run("rules", "validate", folder);
+            Assert.Equal(0, validExit);
+            Assert.Contains("2016-qd29 (bản phát hành)", valid, System.StringComparison.Ordinal);
+            Assert.Equal(0, Run("rules", "test", "--rules", folder).Exit);
+            Assert.Equal(2, Run("rules", "init", folder).Exit);
+
+            // An edited calendar/ is used: a day off added on Monday 2019-11-25 moves the ceremony's deadline a day later.
+            var caseFile = Path.Combine(TestData.RepoRoot, "samples", "roster-2019", "07-truong-thi-bich-ngoc.case.json");
+            string Due(params string[] extra)
+            {
+                var (_, json, err) = Run([.. new[] { "evaluate", caseFile, "--as-of", "2019-11-20", "--json" }, .. extra]);
+                using var doc = JsonDocument.Parse(json);
+                return System.Linq.Enumerable.Single(doc.RootElement.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("action").GetString() == "holdCeremony").GetProperty("due").GetString()!;
+            }
+
+            var before = Due("--rules", folder);
+            Assert.Equal(Due(), before);
+            var calendar = Path.Combine(folder, "calendar", "2019.json");
+            File.WriteAllText(calendar, File.ReadAllText(calendar).Replace("\"daysOff\": [", "\"daysOff\": [\n    { \"date\": \"2019-11-25\", \"reason\": \"compensatory\", \"name\": { \"vi\": \"Ngày nghỉ thêm (thử)\", \"en\": \"An extra day off (test)\" } },", System.StringComparison.Ordinal));
+            var after = Due("--rules", folder);
+            Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(before).Value.PlusDays(1) is var next && next.DayOfWeek == NodaTime.IsoDayOfWeek.Saturday ? next.PlusDays(2) : next,
+                NodaTime.Text.LocalDatePattern.Iso.Parse(after).Value);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+}
