@@ -51,7 +51,7 @@ internal static class RuleFolders
         string[] files = File.Exists(folder) ? [folder]
             : Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.json").OrderBy(f => f, System.StringComparer.Ordinal)]
             : throw new CliInputException($"{folder}: no such file or folder");
-        var loaded = catalog.WithOverlays(files.Select(f => (f, File.ReadAllBytes(f))));
+        var loaded = catalog.WithOverlayFiles(files);
         return loaded.Value ?? throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
     }
 

@@ -102,6 +102,34 @@ public sealed class RuleCatalog : ICaseRules
             : new RuleLoadResult<RuleCatalog>(new RuleCatalog(calendar, RuleSets) { Overlays = overlays.ToImmutable() }, []);
     }
 
+    /// <summary>
+    /// This catalog with the overlay files at the given paths, each read with the safe reader of
+    /// <see cref="RuleSetLoader.LoadFile(string)"/> (only a regular file is opened, at most <see cref="RuleSetLoader.MaxFileBytes"/>).
+    /// </summary>
+    /// <param name="paths">The overlay files.</param>
+    /// <returns>The catalog with the overlays, or every error of every file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is null.</exception>
+    public RuleLoadResult<RuleCatalog> WithOverlayFiles(IEnumerable<string> paths)
+    {
+        Preconditions.CheckNotNull(paths, nameof(paths));
+        var files = new List<(string, byte[])>();
+        var errors = new List<RuleLoadError>();
+        foreach (var path in paths)
+        {
+            var (bytes, error) = RegularFile.ReadAllBytes(path, RuleSetLoader.MaxFileBytes);
+            if (error is not null)
+            {
+                errors.Add(new RuleLoadError(error.Code, error.Message, path, Path: error.Path ?? "$"));
+            }
+            else
+            {
+                files.Add((path, bytes!));
+            }
+        }
+
+        return errors.Count > 0 ? new RuleLoadResult<RuleCatalog>(null, errors) : WithOverlays(files);
+    }
+
     /// <summary>The rule sets shipped with ChiBo (embedded in this assembly), on the default calendar.</summary>
     public static RuleCatalog Shipped => ShippedCatalog.Value;
 

@@ -167,7 +167,7 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Checks for the next gate ({passed}/{e.Checks.Count} passed{waiting}):" : $"Điều kiện của bước tiếp theo (đạt {passed}/{e.Checks.Count}{waiting}):");
             foreach (var c in e.Checks)
             {
-                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
+                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {(c.Rule.Length < 32 ? c.Rule.PadRight(32) : c.Rule + " ")}{c.Message.In(lang)}");
                 o.WriteLine($"      {c.Source}");
                 if (catalog?.RuleSets.FirstOrDefault(s => s.Id == e.RuleSet) is { } set
                     && set.Workflows.SelectMany(w => w.Rules).FirstOrDefault(r => r.Id == c.Rule) is { } rule

@@ -31,6 +31,16 @@ internal sealed class RulesValidateCommand : ICliCommand
         var files = FilesOf(path);
         var sets = new List<RuleSet>();
         var errors = new List<RuleLoadError>();
+
+        // Overlay files ("kind": "overlay"), given as PATH or in an overlays/ folder beside rulesets/, are checked as
+        // overlays on the rule sets validated (or the shipped ones), not as rule sets.
+        var overlays = files.Where(IsOverlay).ToList();
+        if (Directory.Exists(Path.Combine(path, "overlays")))
+        {
+            overlays.AddRange(Entries(Path.Combine(path, "overlays")));
+        }
+
+        files = [.. files.Except(overlays)];
         foreach (var file in files)
         {
             var result = RuleSetLoader.LoadFile(file);
@@ -41,10 +51,22 @@ internal sealed class RulesValidateCommand : ICliCommand
             }
         }
 
-        if (errors.Count == 0)
+        if (errors.Count == 0 && sets.Count > 0)
         {
             // Era-level checks (ids and start dates distinct) are the catalog's, on the sets just loaded.
             errors.AddRange(RuleCatalog.Create(sets).Errors);
+        }
+
+        var overlaysValid = 0;
+        if (errors.Count == 0 && overlays.Count > 0)
+        {
+            var catalog = sets.Count > 0 ? RuleCatalog.Create(sets).GetValueOrThrow() : RuleCatalog.Shipped;
+            foreach (var overlay in overlays)
+            {
+                var loaded = catalog.WithOverlayFiles([overlay]);
+                errors.AddRange(loaded.Errors);
+                overlaysValid += loaded.IsValid ? 1 : 0;
+            }
         }
 
         // rules/calendar/*.json: the official holiday years, checked with the reader hosts use.
@@ -96,6 +118,11 @@ internal sealed class RulesValidateCommand : ICliCommand
                 stdout.WriteLine(en ? $"ok     {year.En}" : $"đạt    {year.Vi}");
             }
 
+            if (overlaysValid > 0)
+            {
+                stdout.WriteLine(en ? $"ok     {overlaysValid} overlay file(s) (local criteria): only local.* checks added" : $"đạt    {overlaysValid} tệp quy định bổ sung của địa phương: chỉ thêm điều kiện local.*");
+            }
+
             foreach (var warning in warnings)
             {
                 stdout.WriteLine((en ? "warning " : "cảnh báo ") + RuleMessages.Line(warning, language));
@@ -107,7 +134,7 @@ internal sealed class RulesValidateCommand : ICliCommand
             }
 
             stdout.WriteLine(errors.Count == 0
-                ? (en ? $"{files.Count + years.Count} file(s) valid{(warnings.Count > 0 ? $", {warnings.Count} warning(s)" : string.Empty)}." : $"{files.Count + years.Count} tệp hợp lệ{(warnings.Count > 0 ? $", {warnings.Count} cảnh báo" : string.Empty)}.")
+                ? (en ? $"{files.Count + overlaysValid + years.Count} file(s) valid{(warnings.Count > 0 ? $", {warnings.Count} warning(s)" : string.Empty)}." : $"{files.Count + overlaysValid + years.Count} tệp hợp lệ{(warnings.Count > 0 ? $", {warnings.Count} cảnh báo" : string.Empty)}.")
                 : (en ? $"{errors.Count} problem(s) in {errors.Select(e => e.File).Distinct().Count()} file(s)." : $"{errors.Count} lỗi trong {errors.Select(e => e.File).Distinct().Count()} tệp."));
         }
 
@@ -131,6 +158,13 @@ internal sealed class RulesValidateCommand : ICliCommand
         var files = Entries(folder);
         return files.Count > 0 ? files : throw new CliInputException($"{folder}: no rule file (*.json)");
     }
+
+    /// <summary>
+    /// Whether a file is an overlay: read as a rule set (with the safe reader) it fails only on its overlay fields, the
+    /// first being "kind", "appliesTo" or "effectiveTo" (a rule file has none).
+    /// </summary>
+    private static bool IsOverlay(string file) =>
+        RuleSetLoader.LoadFile(file).Errors is [{ Code: "json.unknownProperty", Path: "$.kind" or "$.appliesTo" or "$.effectiveTo" }, ..];
 
     private static List<string> Entries(string folder)
     {

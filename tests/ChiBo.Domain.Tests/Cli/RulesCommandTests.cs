@@ -438,3 +438,34 @@ public class RulesInitCommandTests
         }
     }
 }
+
+/// <summary>Issue 13, item 4: <c>chibo rules validate</c> checks overlay files as overlays.</summary>
+public class OverlayValidateTests
+{
+    [Fact]
+    public void The_sample_overlay_validates_and_one_replacing_a_national_rule_is_refused_with_file_and_line()
+    {
+        var sample = Path.Combine(TestData.RepoRoot, "samples", "overlays", "hai-chau-school-cells.overlay.json");
+        var (exit, output, _) = Run("rules", "validate", sample);
+        Assert.Equal(0, exit);
+        Assert.Contains("1 tệp quy định bổ sung của địa phương", output, System.StringComparison.Ordinal);
+
+        var folder = Directory.CreateTempSubdirectory("chibo-overlay-").FullName;
+        try
+        {
+            var text = File.ReadAllText(sample).Replace("\"RuleName\": \"local.dossier.helperAssigned\"", "\"RuleName\": \"introducers.workedTogether\"", System.StringComparison.Ordinal);
+            var line = System.Array.FindIndex(text.Split('\n'), l => l.Contains("\"RuleName\": \"introducers.workedTogether\"", System.StringComparison.Ordinal)) + 1;
+            var path = Path.Combine(folder, "loosen.overlay.json");
+            File.WriteAllText(path, text);
+            var (badExit, bad, _) = Run("rules", "validate", path);
+            Assert.Equal(2, badExit);
+            Assert.Contains($"loosen.overlay.json:{line}:", bad, System.StringComparison.Ordinal);
+            Assert.Contains("[overlay.loosens]", bad, System.StringComparison.Ordinal);
+            Assert.Contains("không được bỏ hay nới một quy định toàn quốc", bad, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
