@@ -47,6 +47,9 @@ internal static class CliOptions
     public static CliOptionSpec Rules { get; } = new("rules", "FOLDER",
         new("thư mục quy định đã sửa, thay cho bộ quy định kèm theo", "a folder of edited rule files instead of the shipped ones"));
 
+    public static CliOptionSpec Overlays { get; } = new("overlays", "PATH",
+        new("tệp hoặc thư mục quy định bổ sung của địa phương (kind: overlay): thêm điều kiện chặt hơn", "a local overlay file or folder (kind: overlay): adds stricter checks"));
+
     public static CliOptionSpec Year(bool required) => new("year", "yyyy", new("năm của báo cáo", "the year of the report"), required);
 
     public static CliOptionSpec Format { get; } = new("format", "table|md|json",

@@ -1,4 +1,3 @@
-using System.Linq;
 using ChiBo.Calendar;
 using ChiBo.Evaluation;
 using ChiBo.Planning;
@@ -19,21 +18,11 @@ internal static class CliServices
     /// <param name="rulesFolder">The folder, or null.</param>
     /// <returns>The evaluator.</returns>
     /// <exception cref="CliInputException">The folder's rule files do not load; the message lists every problem.</exception>
-    public static CaseEvaluator EvaluatorFor(string? rulesFolder)
-    {
-        if (rulesFolder is null)
-        {
-            return Evaluator;
-        }
-
-        var loaded = RuleCatalog.LoadDirectory(rulesFolder);
-        return loaded.Value is { } catalog
-            ? new CaseEvaluator(catalog, Calendar)
-            : throw new CliInputException(string.Join(System.Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
-    }
+    public static CaseEvaluator EvaluatorFor(string? rulesFolder) =>
+        rulesFolder is null ? Evaluator : RuleFolders.Catalog(rulesFolder) is var catalog ? new CaseEvaluator(catalog, catalog.Calendar) : null!;
 
     /// <summary>The planner over <see cref="EvaluatorFor"/>: the same rules, deadlines and violations as <c>evaluate</c>.</summary>
     /// <param name="rulesFolder">The folder of edited rule files, or null for the shipped ones.</param>
     /// <returns>The planner.</returns>
-    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder), Calendar);
+    public static CellPlanner PlannerFor(string? rulesFolder) => new(EvaluatorFor(rulesFolder), rulesFolder is null ? Calendar : RuleFolders.CalendarOf(rulesFolder) ?? Calendar);
 }

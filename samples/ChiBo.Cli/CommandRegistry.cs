@@ -21,6 +21,10 @@ internal static class CommandRegistry
         new Commands.EvaluateCommand(),
         new Commands.GraphCommand(),
         new Commands.RulesValidateCommand(),
+        new Commands.RulesTestCommand(),
+        new Commands.RulesShowCommand(),
+        new Commands.RulesDiffCommand(),
+        new Commands.RulesInitCommand(),
         new Commands.WorkdaysAddCommand(),
         new Commands.WorkdaysCountCommand(),
         new Commands.LunarCommand(),
@@ -34,7 +38,7 @@ internal static class CommandRegistry
 
     private static readonly Dictionary<string, LocalizedText> Groups = new(StringComparer.Ordinal)
     {
-        ["rules"] = new("quy định: kiểm tra các tệp quy định", "rules: check rule files"),
+        ["rules"] = new("quy định: kiểm tra, kiểm thử, đọc và so sánh các tệp quy định", "rules: check, test, read and compare rule files"),
         ["workdays"] = new("ngày làm việc: cộng và đếm", "working days: add and count"),
     };
 

@@ -26,7 +26,16 @@ namespace ChiBo.Rules;
 /// </summary>
 public sealed class RuleCatalog : ICaseRules
 {
-    private static readonly Lazy<RuleCatalog> ShippedCatalog = new(() => LoadShipped().GetValueOrThrow());
+    private static readonly Lazy<RuleCatalog> ShippedCatalog = new(() =>
+    {
+        var catalog = LoadShipped().GetValueOrThrow();
+        foreach (var set in catalog.RuleSets)
+        {
+            set.IsShippedResource = true;
+        }
+
+        return catalog;
+    });
 
     // The default calendar is resolved at its first use, not when the rule sets load: reading its official years
     // is the calendar's cost, not the rules'.
@@ -56,6 +65,69 @@ public sealed class RuleCatalog : ICaseRules
         Preconditions.CheckArgument(RuleSets.Select(s => s.EffectiveFrom).Distinct().Count() == RuleSets.Length,
             nameof(ruleSets), "two rule sets start on the same day");
         countWorkingDays = calendar is null ? CountOnDefaultCalendar : calendar.CountWorkingDays;
+    }
+
+    /// <summary>The local overlays (stricter local criteria, <see cref="RuleOverlay"/>) whose checks this catalog adds; empty by default.</summary>
+    public ImmutableArray<RuleOverlay> Overlays { get; private init; } = [];
+
+    /// <summary>
+    /// This catalog with local overlays (<c>"kind": "overlay"</c> files, see <see cref="RuleOverlay"/>): each overlay's
+    /// <c>local.*</c> rules are added to the gates it names, for the cells it applies to, compiled with each era's parameters.
+    /// </summary>
+    /// <param name="files">Each overlay file's name (cited in errors) and bytes.</param>
+    /// <returns>The catalog with the overlays, or every error of every file (an overlay that would remove or loosen a national rule is <c>overlay.loosens</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is null.</exception>
+    public RuleLoadResult<RuleCatalog> WithOverlays(IEnumerable<(string Name, byte[] Content)> files)
+    {
+        Preconditions.CheckNotNull(files, nameof(files));
+        var overlays = Overlays.ToBuilder();
+        var errors = new List<RuleLoadError>();
+        foreach (var (name, content) in files)
+        {
+            var loaded = RuleOverlay.Load(content, name, RuleSets);
+            errors.AddRange(loaded.Errors);
+            if (loaded.Value is { } overlay)
+            {
+                overlays.Add(overlay);
+            }
+        }
+
+        foreach (var group in overlays.GroupBy(o => o.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RuleLoadError("overlay.invalid", $"the overlay id '{group.Key}' is used twice", group.Last().File));
+        }
+
+        return errors.Count > 0
+            ? new RuleLoadResult<RuleCatalog>(null, errors)
+            : new RuleLoadResult<RuleCatalog>(new RuleCatalog(calendar, RuleSets) { Overlays = overlays.ToImmutable() }, []);
+    }
+
+    /// <summary>
+    /// This catalog with the overlay files at the given paths, each read with the safe reader of
+    /// <see cref="RuleSetLoader.LoadFile(string)"/> (only a regular file is opened, at most <see cref="RuleSetLoader.MaxFileBytes"/>).
+    /// </summary>
+    /// <param name="paths">The overlay files.</param>
+    /// <returns>The catalog with the overlays, or every error of every file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is null.</exception>
+    public RuleLoadResult<RuleCatalog> WithOverlayFiles(IEnumerable<string> paths)
+    {
+        Preconditions.CheckNotNull(paths, nameof(paths));
+        var files = new List<(string, byte[])>();
+        var errors = new List<RuleLoadError>();
+        foreach (var path in paths)
+        {
+            var (bytes, error) = RegularFile.ReadAllBytes(path, RuleSetLoader.MaxFileBytes);
+            if (error is not null)
+            {
+                errors.Add(new RuleLoadError(error.Code, error.Message, path, Path: error.Path ?? "$"));
+            }
+            else
+            {
+                files.Add((path, bytes!));
+            }
+        }
+
+        return errors.Count > 0 ? new RuleLoadResult<RuleCatalog>(null, errors) : WithOverlays(files);
     }
 
     /// <summary>The rule sets shipped with ChiBo (embedded in this assembly), on the default calendar.</summary>
@@ -233,9 +305,28 @@ public sealed class RuleCatalog : ICaseRules
             return GateAssessment.Empty;
         }
 
-        return Evaluate(history, gate, date) is { } outcome
-            ? new GateAssessment(set.Id, Applicable(outcome.ToChecks(), history))
-            : new GateAssessment(set.Id, []);
+        var checks = Evaluate(history, gate, date) is { } outcome ? Applicable(outcome.ToChecks(), history) : [];
+        List<string>? applied = null;
+        if (!Overlays.IsEmpty)
+        {
+            var cell = history.Case.Cell.On(date);
+            var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+            foreach (var overlay in Overlays)
+            {
+                if (overlay.AppliesTo(cell, date) && overlay.WorkflowFor(set, gate) is { } local)
+                {
+                    checks = [.. checks, .. local.Evaluate(in facts).ToChecks()];
+                    (applied ??= []).Add(overlay.Id);
+                }
+            }
+        }
+
+        return new GateAssessment(set.Id, checks)
+        {
+            RuleSetDigest = set.Digest,
+            RuleSetOrigin = set.Origin,
+            Overlays = applied ?? (IReadOnlyList<string>)[],
+        };
     }
 
     /// <summary>
@@ -368,10 +459,72 @@ public sealed class RuleCatalog : ICaseRules
                     (violations ??= []).Add(new RuleViolation(rule.Id, step.Index, rule.Message, rule.Source, set.Id));
                 }
             }
+
+            foreach (var overlay in Overlays)
+            {
+                if (overlay.AppliesTo(history.Case.Cell.On(step.Event.Date), step.Event.Date) && overlay.WorkflowFor(set, gate) is { } local)
+                {
+                    var localOutcome = local.Evaluate(in facts);
+                    for (var i = 0; i < local.Rules.Length; i++)
+                    {
+                        if (!localOutcome.IsPassed(i) && !localOutcome.IsPending(i) && !localOutcome.IsError(i))
+                        {
+                            (violations ??= []).Add(new RuleViolation(local.Rules[i].Id, step.Index, local.Rules[i].Message, local.Rules[i].Source, set.Id));
+                        }
+                    }
+                }
+            }
         }
 
         AddExemptionViolations(history, ref violations);
         return violations ?? (IReadOnlyList<RuleViolation>)[];
+    }
+
+    /// <summary>
+    /// Every rule outcome an answer about the case rests on, for rule-test coverage: each passed gate re-checked on its
+    /// event's date (as <see cref="FindViolations"/> does), then the gate ahead on the "as of" date. The
+    /// <c>readmission.*</c> rules are left out for a person without a previous membership, as in the answer.
+    /// </summary>
+    internal void Observe(CaseHistory history, LocalDate asOf, Action<RuleSet, RuleWorkflow, GateOutcome> observe)
+    {
+        var applied = history.Applied;
+        var superseded = new bool[applied.Length];
+        MarkSuperseded(applied.AsSpan(), superseded);
+        for (var k = 0; k < applied.Length; k++)
+        {
+            var step = applied[k];
+            if (step.Gate is { } gate && !superseded[k] && InForce(step.Event.Date) is { } set && set.WorkflowFor(gate) is { } workflow)
+            {
+                var facts = GateFactsBuilder.Build(history, k, step.Event.Date, step.Event, set.Parameters, countWorkingDays);
+                observe(set, workflow, workflow.Evaluate(in facts));
+            }
+        }
+
+        if (history.NextGate != Gate.None && InForce(asOf) is { } now && now.WorkflowFor(history.NextGate) is { } ahead)
+        {
+            var facts = GateFactsBuilder.Build(history, history.Applied.Length, asOf, null, now.Parameters, countWorkingDays);
+            observe(now, ahead, ahead.Evaluate(in facts));
+        }
+
+        // The member phase (issue 12): the standing of a probationary or full member on the date, and each exemption
+        // granted with its grounds, judged on the grant's date — as AssessStanding and FindViolations judge them.
+        if (history.Stage is Stage.Probationary or Stage.FullMember && InForce(asOf) is { MemberStanding: { } standing } standingSet)
+        {
+            var facts = StandingFactsOn(history, asOf, standingSet);
+            observe(standingSet, standing, standing.Evaluate(in facts));
+        }
+
+        var span = applied.AsSpan();
+        Span<bool> reported = span.Length <= 256 ? stackalloc bool[span.Length] : new bool[span.Length];
+        MemberFactsBuilder.MarkReported(span, reported);
+        for (var k = 0; k < span.Length; k++)
+        {
+            if (span[k].Event is ExemptionGranted { Grounds: not null } grant && InForce(grant.Date) is { Exemption: { } exemption } set)
+            {
+                var facts = new GateFacts { Exemption = MemberFactsBuilder.Exemption(history.Case.Person, grant, reported[k], set.Parameters) };
+                observe(set, exemption, exemption.Evaluate(in facts));
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -76,6 +76,9 @@ public sealed class RuleDefinition
     /// </summary>
     public LocalizedText? DescriptionText { get; }
 
+    /// <summary>The file's <c>ErrorMessage</c> (RulesEngine's one-language text), or null: checked for stale numbers by <see cref="RuleSetWarnings"/>.</summary>
+    internal string? ErrorMessage { get; init; }
+
     /// <summary>Whether the rule holds for the facts.</summary>
     /// <param name="facts">The facts of the gate.</param>
     /// <returns>True when the rule holds.</returns>

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
 using ChiBo.Serialization;
+using ChiBo.Text;
 
 namespace ChiBo.Rules;
 
@@ -34,6 +35,42 @@ public sealed record RuleLoadError(
     int? Column = null,
     string? Path = null)
 {
+    /// <summary>
+    /// What is wrong in Vietnamese and English, for officials (<c>chibo rules validate</c> prints the Vietnamese by
+    /// default): the common codes have a Vietnamese sentence of their own naming the same text; the others a Vietnamese
+    /// lead-in followed by the English detail. <see cref="Message"/> stays the English text.
+    /// </summary>
+    public LocalizedText Text => RuleLoadErrorText.Of(this);
+
+    /// <summary>One line in a language: <c>file:line:column (path) quy định 'x' trong bước 'y': message [code]</c>.</summary>
+    /// <param name="language">The language.</param>
+    /// <returns>The error as one line.</returns>
+    public string ToString(Language language)
+    {
+        if (language == Language.English)
+        {
+            return ToString();
+        }
+
+        var text = FileLocation.Start(File, "<rules>", Line, Column, Path);
+        if (Rule is not null)
+        {
+            text.Append("quy định '").Append(Rule).Append('\'');
+            if (Workflow is not null)
+            {
+                text.Append(" của bước '").Append(Workflow).Append('\'');
+            }
+
+            text.Append(": ");
+        }
+        else if (Workflow is not null)
+        {
+            text.Append("bước '").Append(Workflow).Append("': ");
+        }
+
+        return text.Append(Text.Vi).Append(" [").Append(Code).Append(']').ToString();
+    }
+
     /// <summary>One line: <c>file:line:column (path) workflow/rule: message [code]</c>.</summary>
     /// <returns>The error as one line.</returns>
     public override string ToString()

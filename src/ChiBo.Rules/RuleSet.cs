@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
 using ChiBo.Text;
@@ -85,6 +87,39 @@ public sealed class RuleSet
 
     /// <summary>The file the rule set came from, or null.</summary>
     public string? File { get; }
+
+    /// <summary>The hash of the file's bytes as loaded: <c>sha256:</c> and 64 lower-case hex digits (<c>ruleSetDigest</c>).</summary>
+    public string Digest { get; internal set; } = string.Empty;
+
+    /// <summary>
+    /// Whether this is the rule set shipped with ChiBo (<see cref="RuleSetOrigin.Shipped"/>: same id, same bytes), an
+    /// edited copy of it (<see cref="RuleSetOrigin.Edited"/>: a shipped id, other bytes), or a local one
+    /// (<see cref="RuleSetOrigin.Local"/>: an id no shipped set has).
+    /// </summary>
+    public RuleSetOrigin Origin
+    {
+        get
+        {
+            // Computed once (the shipped catalog is looked up on first use): 0 unknown, else the origin + 1.
+            var known = System.Threading.Volatile.Read(ref origin);
+            if (known == 0)
+            {
+                known = 1 + (int)(Shipped is not { } shipped ? RuleSetOrigin.Local
+                    : string.Equals(shipped.Digest, Digest, StringComparison.Ordinal) ? RuleSetOrigin.Shipped : RuleSetOrigin.Edited);
+                System.Threading.Volatile.Write(ref origin, known);
+            }
+
+            return (RuleSetOrigin)(known - 1);
+        }
+    }
+
+    private int origin;
+
+    /// <summary>The shipped rule set with this id (itself when this is it), or null for a local id: to compare an edited value with the shipped one.</summary>
+    public RuleSet? Shipped => IsShippedResource ? this : RuleCatalog.Shipped.RuleSets.FirstOrDefault(s => string.Equals(s.Id, Id, StringComparison.Ordinal));
+
+    /// <summary>Set on the rule sets read from this assembly's resources, so that they need not look themselves up.</summary>
+    internal bool IsShippedResource { get; set; }
 
     /// <summary>The workflow of a gate, or null when the rule set has no rules for it.</summary>
     /// <param name="gate">The gate.</param>

@@ -49,16 +49,20 @@ public static partial class RuleSetLoader
         if (document is null)
         {
             var error = jsonError!;
-            return Fail(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path ?? "$"));
+            return Fail(JsonErrors.Explain(new RuleLoadError(error.Code, error.Message, fileName, Line: error.Line, Column: error.Column, Path: error.Path ?? "$"), utf8Json));
         }
 
         var context = new Context(fileName, cache ?? new ExpressionCache());
         var result = context.Build(document);
 
         // Lines and columns are needed only to report errors: the file is scanned for them only then.
-        return result.Value is null
-            ? new RuleLoadResult<RuleSet>(null, context.Locate(JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])))
-            : result;
+        if (result.Value is null)
+        {
+            return new RuleLoadResult<RuleSet>(null, context.Locate(JsonPositions.Scan(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])));
+        }
+
+        result.Value.Digest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8Json));
+        return result;
     }
 
     /// <summary>
@@ -284,7 +288,7 @@ public static partial class RuleSetLoader
                 var path = $"$.parameters.{name}";
                 if (!RuleParameters.Names.Contains(name))
                 {
-                    Error("parameter.unknown", $"unknown parameter '{name}'; the parameters are: {string.Join(", ", RuleParameters.Names)}", path);
+                    Error("parameter.unknown", $"unknown parameter '{name}'.{Suggestions.Hint(name, RuleParameters.Names)} The parameters are: {string.Join(", ", RuleParameters.Names)}", path);
                     ok = false;
                     continue;
                 }
@@ -522,7 +526,7 @@ public static partial class RuleSetLoader
             }
 
             return new RuleDraft(
-                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText),
+                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText) { ErrorMessage = document.ErrorMessage },
                 predicate, pending, path, workflow);
         }
 

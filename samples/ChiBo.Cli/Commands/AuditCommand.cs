@@ -25,6 +25,8 @@ internal sealed class AuditCommand : ICliCommand
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
         var audit = CliServices.PlannerFor(args.Option("rules")).Audit(roster, year, asOf);
-        return ReportOutput.Write(audit, () => ReportDocuments.Audit(audit, language), format, audit.Errors, Name, stdout, stderr);
+        var exit = ReportOutput.Write(audit, () => ReportDocuments.Audit(audit, language), format, audit.Errors, Name, stdout, stderr);
+        Provenance.WriteNote(args.Option("rules"), format, language, stdout);
+        return exit;
     }
 }

@@ -24,6 +24,8 @@ internal sealed class DueCommand : ICliCommand
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
         var due = CliServices.PlannerFor(args.Option("rules")).Due(roster, asOf);
-        return ReportOutput.Write(due, () => ReportDocuments.Due(due, language), format, due.Errors, Name, stdout, stderr);
+        var exit = ReportOutput.Write(due, () => ReportDocuments.Due(due, language), format, due.Errors, Name, stdout, stderr);
+        Provenance.WriteNote(args.Option("rules"), format, language, stdout);
+        return exit;
     }
 }

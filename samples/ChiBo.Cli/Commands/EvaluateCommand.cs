@@ -22,7 +22,7 @@ internal sealed class EvaluateCommand : ICliCommand
         new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
             "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
         [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"))],
-        [CliOptions.AsOf(required: true), CliOptions.Rules],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays],
         new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
             "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
@@ -37,10 +37,11 @@ internal sealed class EvaluateCommand : ICliCommand
             throw new CliInputException($"--as-of: {dateError.Message.In(language)} [{dateError.Code}]");
         }
 
-        var evaluator = CliServices.EvaluatorFor(args.Option("rules"));
+        var catalog = RuleFolders.Catalog(args.Option("rules"), args.Option("overlays"));
+        var evaluator = args.Option("rules") is null && args.Option("overlays") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, catalog.Calendar);
         if (Directory.Exists(path))
         {
-            return RunFolder(path, asOf, evaluator, args.Json, language, stdout, stderr);
+            return RunFolder(path, asOf, evaluator, catalog, args.Json, language, stdout, stderr);
         }
 
         var caseFile = CaseFiles.Load(path);
@@ -51,7 +52,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
         else
         {
-            WriteSummary(stdout, caseFile.Person.FullName, evaluation, language);
+            WriteSummary(stdout, caseFile.Person.FullName, evaluation, language, catalog);
         }
 
         return Program.Ok;
@@ -68,7 +69,7 @@ internal sealed class EvaluateCommand : ICliCommand
     /// reported): each summary in turn, or with <c>--json</c> one array of <c>{ "file", "answer" }</c> and
     /// <c>{ "file", "errors" }</c>. Exit 1 when a file could not be read or evaluated (each named on stderr).
     /// </summary>
-    private static int RunFolder(string folder, LocalDate asOf, CaseEvaluator evaluator, bool json, Language language, TextWriter stdout, TextWriter stderr)
+    private static int RunFolder(string folder, LocalDate asOf, CaseEvaluator evaluator, Rules.RuleCatalog catalog, bool json, Language language, TextWriter stdout, TextWriter stderr)
     {
         var roster = Roster.LoadDirectory(folder);
         if (roster.Cases.IsEmpty && roster.Errors.IsEmpty)
@@ -109,7 +110,7 @@ internal sealed class EvaluateCommand : ICliCommand
             }
 
             first = false;
-            WriteSummary(stdout, rosterCase.Case.Person.FullName, evaluation, language);
+            WriteSummary(stdout, rosterCase.Case.Person.FullName, evaluation, language, catalog);
         }
 
         if (json)
@@ -124,14 +125,19 @@ internal sealed class EvaluateCommand : ICliCommand
 
     private sealed record FolderError(string File, IReadOnlyList<string> Errors);
 
-    internal static void WriteSummary(TextWriter o, string name, CaseEvaluation e, Language lang)
+    internal static void WriteSummary(TextWriter o, string name, CaseEvaluation e, Language lang, Rules.RuleCatalog? catalog = null)
     {
         bool en = lang == Language.English;
         string D(LocalDate? d) => d is { } x ? LocalDatePattern.Iso.Format(x) : "—";
         o.WriteLine($"{name} — {(en ? "as of" : "tính đến ngày")} {D(e.AsOf)}");
         o.WriteLine($"  {(en ? "Stage" : "Giai đoạn"),-22}{Labels.Stage(e.Stage, lang)} ({e.Stage.JsonName()}){(e.Exempt ? (en ? ", exempt" : ", được miễn") : string.Empty)}");
         o.WriteLine($"  {(en ? "Next gate" : "Bước tiếp theo"),-22}{Labels.Gate(e.NextGate, lang)} ({e.NextGate.JsonName()})");
-        o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{e.RuleSet ?? "—"}");
+        o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{e.RuleSet ?? "—"}{(e.RuleSetOrigin is { } origin ? " — " + Provenance.OriginWords(origin).In(lang) : string.Empty)}");
+        if (e.Overlays.Count > 0)
+        {
+            o.WriteLine($"  {(en ? "Local overlays" : "Quy định bổ sung"),-22}{string.Join(", ", e.Overlays)}");
+        }
+
         if (e.Cell is { } cell)
         {
             var kind = cell.Kind == Cases.CellKind.SubordinateCell ? (en ? "subordinate cell" : "chi bộ trực thuộc") : (en ? "grassroots cell" : "chi bộ cơ sở");
@@ -161,8 +167,14 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Checks for the next gate ({passed}/{e.Checks.Count} passed{waiting}):" : $"Điều kiện của bước tiếp theo (đạt {passed}/{e.Checks.Count}{waiting}):");
             foreach (var c in e.Checks)
             {
-                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
+                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {(c.Rule.Length < 32 ? c.Rule.PadRight(32) : c.Rule + " ")}{c.Message.In(lang)}");
                 o.WriteLine($"      {c.Source}");
+                if (catalog?.RuleSets.FirstOrDefault(s => s.Id == e.RuleSet) is { } set
+                    && set.Workflows.SelectMany(w => w.Rules).FirstOrDefault(r => r.Id == c.Rule) is { } rule
+                    && Provenance.Changed(set, rule) is { Count: > 0 } changed)
+                {
+                    o.WriteLine($"      {Provenance.ChangedLine(changed, lang)}");
+                }
             }
         }
 
@@ -219,6 +231,12 @@ internal sealed class EvaluateCommand : ICliCommand
                 }
 
                 o.WriteLine($"      {v.Source}");
+                if (catalog?.RuleSets.FirstOrDefault(s => s.Id == v.RuleSet) is { } set
+                    && set.Workflows.SelectMany(w => w.Rules).FirstOrDefault(r => r.Id == v.Rule) is { } rule
+                    && Provenance.Changed(set, rule) is { Count: > 0 } changed)
+                {
+                    o.WriteLine($"      {Provenance.ChangedLine(changed, lang)}");
+                }
             }
         }
 

@@ -29,6 +29,8 @@ internal sealed class PlanCommand : ICliCommand
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
         var plan = CliServices.PlannerFor(args.Option("rules")).Plan(roster, year, asOf);
-        return ReportOutput.Write(plan, () => ReportDocuments.Plan(plan, language), format, plan.Errors, Name, stdout, stderr);
+        var exit = ReportOutput.Write(plan, () => ReportDocuments.Plan(plan, language), format, plan.Errors, Name, stdout, stderr);
+        Provenance.WriteNote(args.Option("rules"), format, language, stdout);
+        return exit;
     }
 }

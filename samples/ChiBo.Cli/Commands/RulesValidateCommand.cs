@@ -31,6 +31,16 @@ internal sealed class RulesValidateCommand : ICliCommand
         var files = FilesOf(path);
         var sets = new List<RuleSet>();
         var errors = new List<RuleLoadError>();
+
+        // Overlay files ("kind": "overlay"), given as PATH or in an overlays/ folder beside rulesets/, are checked as
+        // overlays on the rule sets validated (or the shipped ones), not as rule sets.
+        var overlays = files.Where(IsOverlay).ToList();
+        if (Directory.Exists(Path.Combine(path, "overlays")))
+        {
+            overlays.AddRange(Entries(Path.Combine(path, "overlays")));
+        }
+
+        files = [.. files.Except(overlays)];
         foreach (var file in files)
         {
             var result = RuleSetLoader.LoadFile(file);
@@ -41,15 +51,27 @@ internal sealed class RulesValidateCommand : ICliCommand
             }
         }
 
-        if (errors.Count == 0)
+        if (errors.Count == 0 && sets.Count > 0)
         {
             // Era-level checks (ids and start dates distinct) are the catalog's, on the sets just loaded.
             errors.AddRange(RuleCatalog.Create(sets).Errors);
         }
 
+        var overlaysValid = 0;
+        if (errors.Count == 0 && overlays.Count > 0)
+        {
+            var catalog = sets.Count > 0 ? RuleCatalog.Create(sets).GetValueOrThrow() : RuleCatalog.Shipped;
+            foreach (var overlay in overlays)
+            {
+                var loaded = catalog.WithOverlayFiles([overlay]);
+                errors.AddRange(loaded.Errors);
+                overlaysValid += loaded.IsValid ? 1 : 0;
+            }
+        }
+
         // rules/calendar/*.json: the official holiday years, checked with the reader hosts use.
         var calendarFolder = Path.Combine(path, "calendar");
-        var years = new List<string>();
+        var years = new List<ChiBo.Text.LocalizedText>();
         if (Directory.Exists(calendarFolder))
         {
             // Every entry named *.json, read with the library's safe reader: a folder, a pipe, a device, a broken link,
@@ -60,42 +82,60 @@ internal sealed class RulesValidateCommand : ICliCommand
                 errors.AddRange(read.Errors.Select(e => new RuleLoadError(e.Code, e.Message, file, Line: e.Line, Column: e.Column, Path: e.Path)));
                 if (read.Value is { } year)
                 {
-                    years.Add($"{file}: holiday year {year.Year}, {year.DaysOff.Length} days off, {year.WorkingWeekends.Length} worked weekend days");
+                    years.Add(new($"{file}: năm {year.Year}, {year.DaysOff.Length} ngày nghỉ, {year.WorkingWeekends.Length} ngày cuối tuần làm bù",
+                        $"{file}: holiday year {year.Year}, {year.DaysOff.Length} days off, {year.WorkingWeekends.Length} worked weekend days"));
                 }
             }
         }
 
+        var language = args.Language;
+        var en = language == ChiBo.Text.Language.English;
+        var warnings = errors.Count == 0 ? sets.SelectMany(RuleSetWarnings.Of).ToList() : [];
         if (args.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
                 valid = errors.Count == 0,
                 files,
-                holidayYears = years,
-                ruleSets = sets.Select(s => new { id = s.Id, effectiveFrom = s.EffectiveFrom, rules = s.Workflows.Sum(w => w.Rules.Length), file = s.File }),
-                errors,
+                holidayYears = years.Select(y => y.En),
+                ruleSets = sets.Select(s => new { id = s.Id, effectiveFrom = s.EffectiveFrom, rules = s.Workflows.Sum(w => w.Rules.Length), file = s.File, ruleSetDigest = s.Digest, ruleSetOrigin = s.Origin }),
+                errors = errors.Select(e => new { e.Code, e.Message, text = e.Text, e.File, e.Rule, e.Workflow, e.Line, e.Column, e.Path }),
+                warnings = warnings.Select(e => new { e.Code, e.Message, text = e.Text, e.File, e.Rule, e.Workflow, e.Line, e.Column, e.Path }),
             }, ChiBoJson.Options));
         }
         else
         {
             foreach (var set in sets)
             {
-                stdout.WriteLine($"ok     {set.File}: {set.Id}, in force from {set.EffectiveFrom:yyyy-MM-dd}, {set.Workflows.Length} workflows, {set.Workflows.Sum(w => w.Rules.Length)} rules");
+                var origin = Provenance.OriginWords(set.Origin).In(language);
+                stdout.WriteLine(en
+                    ? $"ok     {set.File}: {set.Id} ({origin}), in force from {set.EffectiveFrom:yyyy-MM-dd}, {set.Workflows.Length} workflows, {set.Workflows.Sum(w => w.Rules.Length)} rules"
+                    : $"đạt    {set.File}: {set.Id} ({origin}), hiệu lực từ {set.EffectiveFrom:dd/MM/yyyy}, {set.Workflows.Length} bước, {set.Workflows.Sum(w => w.Rules.Length)} quy định");
             }
 
             foreach (var year in years)
             {
-                stdout.WriteLine($"ok     {year}");
+                stdout.WriteLine(en ? $"ok     {year.En}" : $"đạt    {year.Vi}");
+            }
+
+            if (overlaysValid > 0)
+            {
+                stdout.WriteLine(en ? $"ok     {overlaysValid} overlay file(s) (local criteria): only local.* checks added" : $"đạt    {overlaysValid} tệp quy định bổ sung của địa phương: chỉ thêm điều kiện local.*");
+            }
+
+            foreach (var warning in warnings)
+            {
+                stdout.WriteLine((en ? "warning " : "cảnh báo ") + RuleMessages.Line(warning, language));
             }
 
             foreach (var error in errors)
             {
-                stdout.WriteLine($"error  {error}");
+                stdout.WriteLine((en ? "error  " : "lỗi   ") + RuleMessages.Line(error, language));
             }
 
             stdout.WriteLine(errors.Count == 0
-                ? $"{files.Count + years.Count} file(s) valid."
-                : $"{errors.Count} problem(s) in {errors.Select(e => e.File).Distinct().Count()} file(s).");
+                ? (en ? $"{files.Count + overlaysValid + years.Count} file(s) valid{(warnings.Count > 0 ? $", {warnings.Count} warning(s)" : string.Empty)}." : $"{files.Count + overlaysValid + years.Count} tệp hợp lệ{(warnings.Count > 0 ? $", {warnings.Count} cảnh báo" : string.Empty)}.")
+                : (en ? $"{errors.Count} problem(s) in {errors.Select(e => e.File).Distinct().Count()} file(s)." : $"{errors.Count} lỗi trong {errors.Select(e => e.File).Distinct().Count()} tệp."));
         }
 
         return errors.Count == 0 ? Program.Ok : Program.BadInput;
@@ -118,6 +158,13 @@ internal sealed class RulesValidateCommand : ICliCommand
         var files = Entries(folder);
         return files.Count > 0 ? files : throw new CliInputException($"{folder}: no rule file (*.json)");
     }
+
+    /// <summary>
+    /// Whether a file is an overlay: read as a rule set (with the safe reader) it fails only on its overlay fields, the
+    /// first being "kind", "appliesTo" or "effectiveTo" (a rule file has none).
+    /// </summary>
+    private static bool IsOverlay(string file) =>
+        RuleSetLoader.LoadFile(file).Errors is [{ Code: "json.unknownProperty", Path: "$.kind" or "$.appliesTo" or "$.effectiveTo" }, ..];
 
     private static List<string> Entries(string folder)
     {

@@ -55,6 +55,21 @@ public sealed record CaseEvaluation(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RuleCheck>? Standing { get; init; }
+
+    /// <summary>
+    /// The hash of the file of the rule set in <see cref="RuleSet"/> (<c>ruleSetDigest</c>: <c>sha256:</c> + the hex of
+    /// the file's bytes), or null without rules: two answers with the same digest were judged by the same text.
+    /// </summary>
+    public string? RuleSetDigest { get; init; }
+
+    /// <summary>
+    /// <c>ruleSetOrigin</c>: <c>shipped</c> (the file shipped with ChiBo), <c>edited</c> (a shipped id with other content)
+    /// or <c>local</c> (an id no shipped set has); null without rules.
+    /// </summary>
+    public RuleSetOrigin? RuleSetOrigin { get; init; }
+
+    /// <summary>The ids of the local overlays (<c>kind: overlay</c>) whose checks were added to the gate ahead (<c>overlays</c>); empty when none.</summary>
+    public IReadOnlyList<string> Overlays { get; init; } = [];
 }
 
 /// <summary>A warning in an answer (cảnh báo): something it could not judge, with a stable code and both languages.</summary>

@@ -93,6 +93,9 @@ public sealed class CaseEvaluator
         return new CaseEvaluation(asOf, history.Stage, assessment.RuleSet, gate, assessment.Checks, deadlines, violations, dates, history.IsExempt)
         {
             Warnings = rules.WarningsFor(history, gate, asOf),
+            RuleSetDigest = assessment.RuleSetDigest,
+            RuleSetOrigin = assessment.RuleSetOrigin,
+            Overlays = assessment.Overlays,
             Cell = history.Case.Cell.On(asOf),
             PartyAge = PartyAgeOf(history, dates, asOf),
             Standing = history.Stage is Stage.Probationary or Stage.FullMember ? rules.AssessStanding(history, asOf).Checks : null,

@@ -62,6 +62,15 @@ public interface ICaseRules
 /// <param name="Checks">Each rule's result, in the rule set's order.</param>
 public sealed record GateAssessment(string? RuleSet, IReadOnlyList<RuleCheck> Checks)
 {
+    /// <summary>The hash of the rule set's file (<c>sha256:</c> + hex), or null when unknown.</summary>
+    public string? RuleSetDigest { get; init; }
+
+    /// <summary>Whether the rule set is the shipped one, an edited copy of it, or a local one; null when unknown.</summary>
+    public RuleSetOrigin? RuleSetOrigin { get; init; }
+
+    /// <summary>The ids of the local overlays that applied to the gate (empty when none).</summary>
+    public IReadOnlyList<string> Overlays { get; init; } = [];
+
     /// <summary>No rule set, no checks.</summary>
     public static GateAssessment Empty { get; } = new(null, []);
 }
@@ -134,4 +143,17 @@ public sealed class NoCaseRules : ICaseRules
 
     /// <inheritdoc />
     public LegalDurations DurationsOn(LocalDate date) => LegalDurations.Default;
+}
+
+/// <summary>Where a rule set comes from (<c>ruleSetOrigin</c>). JSON names are camelCase.</summary>
+public enum RuleSetOrigin
+{
+    /// <summary>The rule set shipped with ChiBo, byte for byte (bản phát hành).</summary>
+    Shipped,
+
+    /// <summary>The id of a shipped rule set, with other content: edited locally (đã chỉnh sửa tại chỗ).</summary>
+    Edited,
+
+    /// <summary>An id no shipped rule set has: a local rule set (bộ quy định riêng của địa phương).</summary>
+    Local,
 }

@@ -275,7 +275,7 @@ internal static partial class RuleExpressionCompiler
             var type = member.Groups["type"].Value;
             if (type == nameof(RuleParameters))
             {
-                return $"unknown parameter '{name}'; the parameters are: {string.Join(", ", RuleParameters.Names)}";
+                return $"unknown parameter '{name}';{Loading.Suggestions.Hint(name, RuleParameters.Names)} the parameters are: {string.Join(", ", RuleParameters.Names)}";
             }
 
             var group = RuleLanguage.Groups.FirstOrDefault(g => g.Property.PropertyType.Name == type);

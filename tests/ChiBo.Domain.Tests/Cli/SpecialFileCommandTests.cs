@@ -107,7 +107,7 @@ public sealed class SpecialFileCommandTests : IDisposable
 
         var path = Path.Combine(rules, "x.json");
         SpecialFiles.Create(path, kind);
-        var validate = Run([path], "rules", "validate", rules);
+        var validate = Run([path], "rules", "validate", rules, "--lang", "en");
         AssertNoCrash(validate);
         Assert.Equal(2, validate.Exit);
         Assert.Contains($"error  {path} ($): ", validate.Out, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class SpecialFileCommandTests : IDisposable
         File.Copy(Path.Combine(RulesDir, "calendar", "2019.json"), Path.Combine(rules, "calendar", "2019.json"));
         var path = Path.Combine(rules, "calendar", "2030.json");
         SpecialFiles.Create(path, kind);
-        var result = Run([path], "rules", "validate", rules);
+        var result = Run([path], "rules", "validate", rules, "--lang", "en");
         AssertNoCrash(result);
         Assert.Equal(2, result.Exit);
         Assert.Contains("ok     " + Path.Combine(rules, "calendar", "2019.json"), result.Out, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class SpecialFileCommandTests : IDisposable
     {
         var path = Path.Combine(temp, "x.json");
         SpecialFiles.MakeFifo(path);
-        var result = Run([path], "rules", "validate", path);
+        var result = Run([path], "rules", "validate", path, "--lang", "en");
         AssertNoCrash(result);
         Assert.Equal(2, result.Exit);
         Assert.Contains("[file.notRegular]", result.Out, StringComparison.Ordinal);
