@@ -86,7 +86,8 @@ public static class ChiBoServer
         var v1 = app.MapGroup("/v1");
         v1.MapPost("/evaluate", Evaluate).WithSummary("A case file (any content type) → the contract's answer as of a date");
         v1.MapPost("/evaluate/batch", EvaluateBatch).WithSummary("NDJSON of case files → NDJSON of answers, streamed, one line each");
-        v1.MapPost("/roster/{report}", RosterReport).WithSummary("A roster as a zip (cell.json and *.case.json) → the plan, due work or audit as JSON or Markdown");
+        v1.MapPost("/roster/{report}", RosterReport).WithSummary("A roster as a zip (cell.json and *.case.json) → the plan, due work or audit as JSON, Markdown (format=md) or HTML (format=html)");
+        v1.MapGet("/rules", RulesOf).WithSummary("The rules: eras, gates, rules, parameters with their values by era — what chibo rules show --format json prints (format=md|html for the document)");
         v1.MapGet("/calendar/{year:int}", Calendar).WithSummary("A year's days off and worked weekends (official or computed)");
         v1.MapPost("/workdays/add", AddWorkdays).WithSummary("The last day of N working days from a date");
         v1.MapPost("/workdays/count", CountWorkdays).WithSummary("The working days after the first date up to the second");
@@ -338,9 +339,14 @@ public static class ChiBoServer
             _ => Made(planner.Audit(roster, reportYear, asOf is null ? null : date), r => ReportDocuments.Audit(r, language)),
         };
         context.Response.Headers[DigestHeader] = snapshot.Digest;
-        return format is "md" or "markdown"
-            ? Results.Text(ReportMarkdown.ToMarkdown(made.Document), "text/markdown; charset=utf-8")
-            : Results.Text(JsonSerializer.Serialize(made.Value, made.Value.GetType(), ChiBoJson.Options), "application/json; charset=utf-8");
+        return format switch
+        {
+            "md" or "markdown" => Results.Text(ReportMarkdown.ToMarkdown(made.Document), "text/markdown; charset=utf-8"),
+            "html" => Results.Content(
+                $"<!doctype html><html lang=\"{(language == Language.English ? "en" : "vi")}\"><head><meta charset=\"utf-8\"><title>{ReportHtml.Encode(made.Document.Title)}</title></head><body>{ReportHtml.ToHtml(made.Document)}</body></html>",
+                "text/html; charset=utf-8"),
+            _ => Results.Text(JsonSerializer.Serialize(made.Value, made.Value.GetType(), ChiBoJson.Options), "application/json; charset=utf-8"),
+        };
     }
 
     private static (object, ReportDocument) Made<T>(T value, Func<T, ReportDocument> document)
@@ -433,6 +439,31 @@ public static class ChiBoServer
         }
 
         return memory.ToArray();
+    }
+
+    private static IResult RulesOf(HttpContext context, string? era, string? format, ServerRules rules)
+    {
+        var language = Problems.LanguageOf(context.Request);
+        if (rules.Current is not { } snapshot)
+        {
+            return NotReady(rules, language);
+        }
+
+        var all = snapshot.Catalog.RuleSets;
+        var eras = era is null ? [.. all] : all.Where(s => s.Id == era).ToList();
+        if (eras.Count == 0)
+        {
+            return Problems.Of(404, "ruleSet.unknown", new($"không có bộ quy định '{era}'", $"no rule set '{era}'"), language,
+                detail: new($"các thời kỳ là: {string.Join(", ", all.Select(s => s.Id))}", $"the eras are: {string.Join(", ", all.Select(s => s.Id))}"));
+        }
+
+        context.Response.Headers[DigestHeader] = snapshot.Digest;
+        return format switch
+        {
+            "md" or "markdown" => Results.Text(Cli.RulesDocument.Markdown(eras, all, language), "text/markdown; charset=utf-8"),
+            "html" => Results.Content(Cli.RulesDocument.Html(eras, all, language), "text/html; charset=utf-8"),
+            _ => Results.Text(JsonSerializer.Serialize(Cli.RulesJson.Model(eras), ChiBoJson.Options) + "\n", "application/json; charset=utf-8"),
+        };
     }
 
     private static IResult Calendar(int year, HttpRequest request)

@@ -154,6 +154,9 @@ public sealed class ServerApiTests : IClassFixture<WebApplicationFactory<Program
         using var md = await client.PostAsync("/v1/roster/due?asOf=2019-12-31&format=md", new ByteArrayContent(zipped.ToArray()));
         Assert.StartsWith("# VIỆC ĐẾN HẠN", await md.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        using var html = await client.PostAsync("/v1/roster/due?asOf=2019-12-31&format=html", new ByteArrayContent(zipped.ToArray()));
+        Assert.Contains("<h2>VIỆC ĐẾN HẠN</h2>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         using var notZip = await client.PostAsync("/v1/roster/due?asOf=2019-12-31", new ByteArrayContent("not a zip"u8.ToArray()));
         Assert.Equal(HttpStatusCode.BadRequest, notZip.StatusCode);
     }
@@ -208,5 +211,24 @@ public sealed class ServerApiTests : IClassFixture<WebApplicationFactory<Program
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_rules_are_served_as_data_and_as_a_document()
+    {
+        using var client = factory.CreateClient();
+        using var rules = JsonDocument.Parse(await client.GetStringAsync("/v1/rules"));
+        var eras = rules.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["2016-qd29", "2021-qd24", "2025-qd232", "2025-qd294"], eras.Select(e => e.GetProperty("id").GetString()));
+        var ids = eras[0].GetProperty("gates").EnumerateArray().SelectMany(g => g.GetProperty("rules").EnumerateArray()).Select(r => r.GetProperty("rule").GetString()).ToList();
+        Assert.Contains("age.minimum", ids);
+        Assert.Contains("standing.attendance", ids);
+        Assert.Contains(eras[0].GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "minAgeMonths" && p.GetProperty("value").GetInt32() == 216);
+        Assert.StartsWith("sha256:", eras[0].GetProperty("ruleSetDigest").GetString(), StringComparison.Ordinal);
+
+        Assert.Contains("age.minimum", await client.GetStringAsync("/v1/rules?era=2021-qd24&format=md"), StringComparison.Ordinal);
+        Assert.StartsWith("<!doctype html>", (await client.GetStringAsync("/v1/rules?format=html")).TrimStart().ToLowerInvariant(), StringComparison.Ordinal);
+        using var unknown = await client.GetAsync("/v1/rules?era=2030-x");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using ChiBo.Lifecycle;
 using ChiBo.Serialization;
 using ChiBo.Text;
 
@@ -50,31 +49,7 @@ internal sealed class RulesShowCommand : ICliCommand
                 stdout.Write(RulesDocument.Html(eras, all, language));
                 break;
             case "json":
-                stdout.WriteLine(JsonSerializer.Serialize(eras.Select(s => new
-                {
-                    id = s.Id,
-                    title = s.Title,
-                    effectiveFrom = s.EffectiveFrom,
-                    sources = s.Sources,
-                    ruleSetDigest = s.Digest,
-                    ruleSetOrigin = s.Origin,
-                    parameters = s.Parameters.Info.Values.OrderBy(p => p.Name, System.StringComparer.Ordinal)
-                        .Select(p => new { name = p.Name, value = p.Value, unit = p.Unit, source = p.Source, description = p.Description, shippedValue = s.Origin == Evaluation.RuleSetOrigin.Edited ? (s.Shipped is { } sh && sh.Parameters.Info.TryGetValue(p.Name, out var o) ? o.Value : (int?)null) : null }),
-                    gates = s.Workflows.Select(w => new
-                    {
-                        gate = w.Gate.JsonName(),
-                        rules = w.Rules.Select(r => new
-                        {
-                            rule = r.Id,
-                            message = r.Message,
-                            description = r.DescriptionText ?? (r.Description is { } d ? new LocalizedText(d, d) : null),
-                            source = r.Source,
-                            parameters = Provenance.ParametersOf(r),
-                            expression = r.Expression,
-                            pendingWhen = r.PendingWhen,
-                        }),
-                    }),
-                }), ChiBoJson.Options));
+                stdout.WriteLine(JsonSerializer.Serialize(RulesJson.Model(eras), ChiBoJson.Options));
                 break;
             default:
                 stdout.Write(RulesDocument.Markdown(eras, all, language));
