@@ -20,7 +20,7 @@ namespace ChiBo.Server;
 
 /// <summary>
 /// The pages a secretary or an official opens in a browser (server-rendered, no build step, Vietnamese by default,
-/// <c>?lang=en</c> or Accept-Language for English): the rules explorer (<c>/rules</c>), a case (<c>/case</c>: paste or
+/// <c>?lang=en</c> for English; a browser's language is not asked, since officials' browsers are often English): the rules explorer (<c>/rules</c>), a case (<c>/case</c>: paste or
 /// upload a case file and a date → stage, checks, deadlines, violations and the timeline) and a roster (<c>/roster</c>:
 /// upload a zip → due work, plan and audit).
 /// </summary>
@@ -28,15 +28,18 @@ internal static class Pages
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", (HttpRequest r) => Page(r, T(r, "ChiBo", "ChiBo"), Home(Problems.LanguageOf(r)))).ExcludeFromDescription();
+        app.MapGet("/", (HttpRequest r) => Page(r, T(r, "ChiBo", "ChiBo"), Home(PageLanguage(r)))).ExcludeFromDescription();
         app.MapGet("/rules", (HttpRequest r, ServerRules rules) => RulesPage(r, rules)).ExcludeFromDescription();
-        app.MapGet("/case", (HttpRequest r) => Page(r, T(r, "Đánh giá một hồ sơ", "Evaluate a case"), CaseForm(Problems.LanguageOf(r), null, "2019-06-10"))).ExcludeFromDescription();
+        app.MapGet("/case", (HttpRequest r) => Page(r, T(r, "Đánh giá một hồ sơ", "Evaluate a case"), CaseForm(PageLanguage(r), null, "2019-06-10"))).ExcludeFromDescription();
         app.MapPost("/case", CasePage).ExcludeFromDescription().DisableAntiforgery();
-        app.MapGet("/roster", (HttpRequest r) => Page(r, T(r, "Danh sách của chi bộ", "The cell's roster"), RosterForm(Problems.LanguageOf(r)))).ExcludeFromDescription();
+        app.MapGet("/roster", (HttpRequest r) => Page(r, T(r, "Danh sách của chi bộ", "The cell's roster"), RosterForm(PageLanguage(r)))).ExcludeFromDescription();
         app.MapPost("/roster", RosterPage).ExcludeFromDescription().DisableAntiforgery();
     }
 
-    private static string T(HttpRequest r, string vi, string en) => Problems.LanguageOf(r) == Language.English ? en : vi;
+    private static string T(HttpRequest r, string vi, string en) => PageLanguage(r) == Language.English ? en : vi;
+
+    /// <summary>The pages are Vietnamese unless <c>?lang=en</c> asks for English (a browser's own language is not asked: officials' browsers are often English).</summary>
+    private static Language PageLanguage(HttpRequest request) => request.Query["lang"].FirstOrDefault() == "en" ? Language.English : Language.Vietnamese;
 
     private static string H(string? text) => ReportHtml.Encode(text ?? string.Empty);
 
@@ -44,7 +47,7 @@ internal static class Pages
 
     private static IResult Page(HttpRequest request, string title, string body)
     {
-        var en = Problems.LanguageOf(request) == Language.English;
+        var en = PageLanguage(request) == Language.English;
         var html = $$"""
             <!doctype html>
             <html lang="{{(en ? "en" : "vi")}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -69,7 +72,7 @@ internal static class Pages
 
     private static IResult RulesPage(HttpRequest request, ServerRules rules)
     {
-        var lang = Problems.LanguageOf(request);
+        var lang = PageLanguage(request);
         var en = lang == Language.English;
         if (rules.Current is not { } snapshot)
         {
@@ -147,7 +150,7 @@ internal static class Pages
 
     private static async Task<IResult> CasePage(HttpRequest request, ServerRules rules, CancellationToken cancellationToken)
     {
-        var lang = Problems.LanguageOf(request);
+        var lang = PageLanguage(request);
         var en = lang == Language.English;
         var form = await request.ReadFormAsync(cancellationToken);
         var text = form["case"].FirstOrDefault();
@@ -298,7 +301,7 @@ internal static class Pages
 
     private static async Task<IResult> RosterPage(HttpRequest request, ServerRules rules, IOptions<ServerSettings> settings, CancellationToken cancellationToken)
     {
-        var lang = Problems.LanguageOf(request);
+        var lang = PageLanguage(request);
         var en = lang == Language.English;
         var title = en ? "The cell's roster" : "Danh sách của chi bộ";
         var form = await request.ReadFormAsync(cancellationToken);
