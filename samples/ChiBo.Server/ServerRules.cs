@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,22 +33,19 @@ public sealed partial class ServerRules : BackgroundService
         this.logger = logger;
         if (settings.RulesFolder is null)
         {
-            var catalog = RuleCatalog.Shipped;
-            shipped = new Snapshot(catalog, Digest(typeof(RuleCatalog).Assembly.GetManifestResourceNames()
-                .Where(n => n.StartsWith("ChiBo.Rules.RuleSets.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-                .Select(n => (n, ReadResource(n)))));
+            shipped = new Snapshot(RuleCatalog.Shipped, Digest(RuleCatalog.Shipped));
         }
     }
 
     /// <summary>The rules in use and their digest, or null while not ready.</summary>
-    public Snapshot? Current => shipped ?? (provider is { } p ? SnapshotOf(p.Current) : null);
+    public Snapshot? Current => shipped ?? (Volatile.Read(ref provider) is { } p ? SnapshotOf(p.Current) : null);
 
     /// <summary>Why the rules are not ready (the load errors of the folder), empty when ready.</summary>
     public IReadOnlyList<RuleLoadError> Errors => Volatile.Read(ref errors);
 
     /// <summary>The rules in use, with a digest of their files (<c>sha256:</c> and hex).</summary>
     /// <param name="Catalog">The catalog.</param>
-    /// <param name="Digest">The digest of the rule files.</param>
+    /// <param name="Digest">The digest of the catalog: of each rule set's id and file digest (<see cref="RuleSet.Digest"/>), in order.</param>
     public sealed record Snapshot(RuleCatalog Catalog, string Digest);
 
     /// <inheritdoc />
@@ -66,7 +61,7 @@ public sealed partial class ServerRules : BackgroundService
             var opened = RuleCatalogProvider.Open(folder, logger: logger);
             if (opened.Value is { } p)
             {
-                provider = p;
+                Volatile.Write(ref provider, p);
                 Volatile.Write(ref errors, []);
                 LogReady(folder);
                 break;
@@ -85,52 +80,31 @@ public sealed partial class ServerRules : BackgroundService
         base.Dispose();
     }
 
-    private readonly Dictionary<RuleCatalog, string> digests = new(ReferenceEqualityComparer.Instance);
-    private readonly Lock digestLock = new();
+    // The last catalog's snapshot: a reload swaps in a new catalog, whose digest is then made once.
+    private Snapshot? last;
 
     private Snapshot SnapshotOf(RuleCatalog catalog)
     {
-        lock (digestLock)
+        if (Volatile.Read(ref last) is { } known && ReferenceEquals(known.Catalog, catalog))
         {
-            if (!digests.TryGetValue(catalog, out var digest))
-            {
-                digests.Clear();
-                digest = Digest(catalog.RuleSets.Where(s => s.File is not null).Select(s => (Path.GetFileName(s.File!), SafeRead(s.File!))));
-                digests[catalog] = digest;
-            }
-
-            return new Snapshot(catalog, digest);
+            return known;
         }
+
+        var made = new Snapshot(catalog, Digest(catalog));
+        Volatile.Write(ref last, made);
+        return made;
     }
 
-    private static byte[] SafeRead(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    private static byte[] ReadResource(string name)
-    {
-        using var stream = typeof(RuleCatalog).Assembly.GetManifestResourceStream(name)!;
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
-
-    /// <summary>One digest of named files: SHA-256 over each name and its bytes, in order.</summary>
-    internal static string Digest(IEnumerable<(string Name, byte[] Bytes)> files)
+    /// <summary>
+    /// One digest of a catalog, from the digests its rule sets already hold (each the SHA-256 of its file's bytes, taken
+    /// when it was loaded): SHA-256 over each set's id and digest, in order. No file is read again.
+    /// </summary>
+    internal static string Digest(RuleCatalog catalog)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, bytes) in files)
+        foreach (var set in catalog.RuleSets)
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
-            hash.AppendData(bytes);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(set.Id + "\n" + set.Digest + "\n"));
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
