@@ -101,7 +101,7 @@ public static class ChiBoServer
 
     private static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
-    private static bool TryAsOf(HttpRequest request, string? asOf, ServerRules.Snapshot _, out LocalDate date, out IResult? problem)
+    private static bool TryAsOf(HttpRequest request, string? asOf, out LocalDate date, out IResult? problem)
     {
         var language = Problems.LanguageOf(request);
         problem = null;
@@ -139,7 +139,7 @@ public static class ChiBoServer
             return NotReady(rules, language);
         }
 
-        if (!TryAsOf(request, asOf, snapshot, out var date, out var problem))
+        if (!TryAsOf(request, asOf, out var date, out var problem))
         {
             return problem!;
         }
@@ -189,7 +189,7 @@ public static class ChiBoServer
             return;
         }
 
-        if (!TryAsOf(request, asOf, snapshot, out var date, out var problem))
+        if (!TryAsOf(request, asOf, out var date, out var problem))
         {
             await problem!.ExecuteAsync(context);
             return;
@@ -308,7 +308,7 @@ public static class ChiBoServer
             return Problems.Of(404, "report.unknown", new("không có báo cáo này (plan, due, audit)", "no such report (plan, due, audit)"), language);
         }
 
-        if (!TryAsOf(request, asOf, snapshot, out var date, out var problem))
+        if (!TryAsOf(request, asOf, out var date, out var problem))
         {
             return problem!;
         }
@@ -355,23 +355,14 @@ public static class ChiBoServer
     /// <summary>A roster from a zip: at most 10,000 entries and the roster's byte budget uncompressed, each entry read with a bound.</summary>
     internal static async Task<(Roster? Roster, string? Error)> ReadZip(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
-        using var memory = new MemoryStream();
-        var buffer = new byte[81920];
-        int n;
-        while ((n = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        if (await ReadBounded(body, maxBytes, cancellationToken) is not { } zipped)
         {
-            if (memory.Length + n > maxBytes)
-            {
-                return (null, $"the zip is over {maxBytes} bytes");
-            }
-
-            memory.Write(buffer, 0, n);
+            return (null, $"the zip is over {maxBytes} bytes");
         }
 
-        memory.Position = 0;
         try
         {
-            using var zip = new ZipArchive(memory, ZipArchiveMode.Read);
+            using var zip = new ZipArchive(new MemoryStream(zipped), ZipArchiveMode.Read);
             if (zip.Entries.Count > Roster.MaxEntries)
             {
                 return (null, $"the zip holds more than {Roster.MaxEntries} entries");
@@ -425,8 +416,14 @@ public static class ChiBoServer
     private static async Task<byte[]?> ReadEntry(ZipArchiveEntry entry, int limit, CancellationToken cancellationToken)
     {
         await using var stream = await entry.OpenAsync(cancellationToken);
+        return await ReadBounded(stream, limit, cancellationToken);
+    }
+
+    /// <summary>A stream's bytes, or null once it holds more than <paramref name="limit"/> (never read further).</summary>
+    private static async Task<byte[]?> ReadBounded(Stream stream, long limit, CancellationToken cancellationToken)
+    {
         using var memory = new MemoryStream();
-        var buffer = new byte[16384];
+        var buffer = new byte[81920];
         int n;
         while ((n = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
