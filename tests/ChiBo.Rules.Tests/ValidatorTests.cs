@@ -56,6 +56,16 @@ public class ValidatorTests
         Assert.Throws<CaseFileException>(() => result.GetValueOrThrow());
     }
 
+    // The reader's check is not repeated on the instance it returned, but every copy is checked again.
+    [Fact]
+    public void A_case_read_then_extended_in_code_is_checked_again()
+    {
+        var read = CaseFileSerializer.Read(CaseFileSerializer.Write(WithEvents(Cases.Dossier(Vote)))).GetValueOrThrow();
+        Assert.True(new CaseEvaluator(Cases.Catalog).Evaluate(read, Vote).IsValid);
+        var extended = read.WithEvent(new CellVoted(Vote, VotePurpose.Admission, 12, 9));
+        Assert.Equal("event.invalid", Assert.Single(new CaseEvaluator(Cases.Catalog).Evaluate(extended, Vote).InvalidCase).Code);
+    }
+
     /// <summary>A generated case damaged in one of the ways the reader refuses, chosen by <paramref name="damage"/>.</summary>
     private static CaseFile Damaged(CaseFile file, int damage, Random random)
     {

@@ -63,6 +63,14 @@ public sealed class CaseFile : IEquatable<CaseFile>
     /// <summary>The format version, always <see cref="CurrentFormatVersion"/>.</summary>
     public int FormatVersion { get; }
 
+    /// <summary>
+    /// Whether the reader already checked this very instance against its bounds (<see cref="CaseFileSerializer.Validate"/>),
+    /// so that <see cref="Evaluation.CaseEvaluator"/> does not check it a second time. Set only by the reader, on the
+    /// instance it returns; every copy (<see cref="WithEvent"/>, a case built in code) is checked again.
+    /// </summary>
+    [JsonIgnore]
+    internal bool IsValidated { get; set; }
+
     /// <summary>The person the case is about.</summary>
     public Person Person { get; }
 

@@ -75,7 +75,13 @@ public static class CaseFileSerializer
         }
 
         var errors = Validate(caseFile!, fileName);
-        return errors.Count == 0 ? new CaseFileReadResult(caseFile, []) : new CaseFileReadResult(null, errors);
+        if (errors.Count > 0)
+        {
+            return new CaseFileReadResult(null, errors);
+        }
+
+        caseFile!.IsValidated = true;
+        return new CaseFileReadResult(caseFile, []);
     }
 
     /// <summary>

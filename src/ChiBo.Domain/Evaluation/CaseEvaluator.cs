@@ -57,7 +57,8 @@ public sealed class CaseEvaluator
             return new EvaluationResult(null, null) { Error = error };
         }
 
-        if (CaseFileSerializer.Validate(caseFile) is { Count: > 0 } invalid)
+        // A case the reader returned was checked there; a case built in code is checked here.
+        if (!caseFile.IsValidated && CaseFileSerializer.Validate(caseFile) is { Count: > 0 } invalid)
         {
             return new EvaluationResult(null, null) { InvalidCase = invalid };
         }
