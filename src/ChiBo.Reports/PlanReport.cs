@@ -285,5 +285,5 @@ public static partial class ReportDocuments
         var m => new LocalizedText($"{m} tháng một lần", $"Every {m} months"),
     }).In(lang);
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Vi) + text[1..];
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -34,8 +34,13 @@ public static class ReportCharts
     /// <param name="height">The height in pixels.</param>
     /// <returns>The PNG bytes.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="chart"/> is null.</exception>
-    public static byte[] ToPng(ReportChart chart, int width = Width, int height = Height) =>
-        Build(Preconditions.CheckNotNull(chart, nameof(chart))).GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+    /// <param name="scale">The scale of lines and text: 2 draws a chart of <paramref name="width"/>/2 × <paramref name="height"/>/2 at double resolution (for print).</param>
+    public static byte[] ToPng(ReportChart chart, int width = Width, int height = Height, float scale = 1)
+    {
+        var plot = Build(Preconditions.CheckNotNull(chart, nameof(chart)));
+        plot.ScaleFactor = scale;
+        return plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png);
+    }
 
     private static ScottPlot.Plot Build(ReportChart chart)
     {
@@ -45,7 +50,7 @@ public static class ReportCharts
         var max = chart.Bars.Count == 0 ? 1 : chart.Bars.Max(b => b.Value);
         if (chart.Target is { } target)
         {
-            var span = plot.Add.HorizontalSpan(target.Min, target.Max);
+            var span = plot.Add.VerticalSpan(target.Min, target.Max);
             span.FillStyle.Color = ScottPlot.Color.FromHex("#2e7d32").WithAlpha(0.15);
             span.LineStyle.Color = ScottPlot.Color.FromHex("#2e7d32");
             span.LineStyle.Width = 1;

@@ -11,11 +11,10 @@ namespace ChiBo.Reports;
 public static partial class ReportDocuments
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     private static string Date(LocalDate? date, Language lang) => date is { } d ? ReportDates.Short(d, lang) : "—";
 
-    private static string Upper(string text) => text.ToUpper(Vi);
+    private static string Upper(string text) => text.ToUpperInvariant();
 
     /// <summary>The plain heading (always shown by the table and Markdown): the cell, the date, the supervisor.</summary>
     private static void Header(ReportDocument doc, Cell? cell, Supervisor? supervisor, LocalDate asOf, Language lang)
@@ -94,7 +93,7 @@ public static partial class ReportDocuments
     private static string EventText(PersonRef person, int index, LocalDate date, Language lang, ReportOptions options)
     {
         var events = CaseOf(person, options)?.Events;
-        var kind = events is { } list && index >= 0 && index < list.Length ? Labels.Event(list[index].Kind).In(lang) : null;
+        var kind = events is { } list && index >= 0 && index < list.Length ? Capitalised(Labels.Event(list[index].Kind).In(lang)) : null;
         var number = (index + 1).ToString(Inv);
         return lang == Language.English
             ? (kind is null ? string.Empty : kind + " ") + $"on {Date(date, lang)} (event {number})"

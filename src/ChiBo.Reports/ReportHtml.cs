@@ -116,8 +116,8 @@ public static class ReportHtml
         + "@media print{body{background:#fff}.page{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}}"
         + "table.letterhead,table.closing{width:100%;border-collapse:collapse;border:0;margin:0 0 6pt}"
         + "table.letterhead td,table.closing td{border:0;vertical-align:top;padding:0}"
-        + ".issuer{width:45%;text-align:center}.party{width:55%;text-align:center}"
-        + ".superior{font-size:14pt}.cell{font-size:14pt;font-weight:bold}.star{line-height:1}.number{font-size:14pt}"
+        + ".issuer{width:50%;text-align:center}.party{width:50%;text-align:center}"
+        + ".superior{font-size:14pt}.cell{font-size:14pt;font-weight:bold;white-space:nowrap}.star{line-height:1}.number{font-size:14pt}"
         + ".heading span{font-size:15pt;font-weight:bold;border-bottom:1px solid #000;padding-bottom:1px}.dateline{font-style:italic;margin-top:10pt}"
         + "h1.kind{font-size:16pt;text-align:center;margin:18pt 0 0}p.summary{text-align:center;font-weight:bold;margin:0}"
         + "hr.short{width:25%;border:0;border-top:1px solid #000;margin:4pt auto 12pt}p.subtitle{text-align:center;margin:0}"
@@ -130,8 +130,8 @@ public static class ReportHtml
         + "ul{margin:0 0 6pt 0.6cm;padding-left:0.6cm}li.bad{color:#b71c1c}li.warn{color:#8d6e00}"
         + "blockquote{margin:2pt 0 6pt 1cm;font-size:12pt;font-style:italic}"
         + "figure{margin:6pt 0;text-align:center;page-break-inside:avoid}figure svg{max-width:100%;height:auto}"
-        + ".recipients{width:45%;font-size:11pt}.recipients .label{font-size:12pt;font-weight:bold;font-style:italic}"
-        + ".signature{width:55%;text-align:center;font-weight:bold}.sign-space{height:70pt}";
+        + ".recipients{width:50%;font-size:11pt}.recipients .label{font-size:12pt;font-weight:bold;font-style:italic}"
+        + ".signature{width:50%;text-align:center;font-weight:bold}.sign-space{height:70pt}";
 
     private static void Body(ReportDocument document, StringBuilder html)
     {

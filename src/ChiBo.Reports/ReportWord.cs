@@ -21,6 +21,12 @@ public static class ReportWord
 {
     private const string Font = "Times New Roman";
 
+    // The text's width on A4 with margins of 30 mm (left) and 15 mm (right), in twips; the heading's columns.
+    private const int TextWidth = 11906 - 1701 - 850;
+    private const int LeftWidth = 5150;
+    private const int HeadingOverhang = 284; // the heading's table reaches 5 mm into each margin, as the guidance's examples do
+    private const int RightWidth = TextWidth + (2 * HeadingOverhang) - LeftWidth;
+
     /// <summary>Writes the document.</summary>
     /// <param name="document">The report.</param>
     /// <param name="stream">Where to write the .docx; left open.</param>
@@ -75,7 +81,7 @@ public static class ReportWord
 
                 foreach (var chart in section.Charts)
                 {
-                    body.Append(Picture(main, ReportCharts.ToPng(chart, 1280, 600), ++pictures, chart.Title));
+                    body.Append(Picture(main, ReportCharts.ToPng(chart, 1280, 600, 2), ++pictures, chart.Title));
                 }
 
                 if (section.Table is { } table)
@@ -138,7 +144,7 @@ public static class ReportWord
     // The heading: a borderless table of two columns (45% | 55%).
     private static Table Heading(ReportLetterhead head)
     {
-        var left = new TableCell(CellWidth(4100));
+        var left = new TableCell(CellWidth(LeftWidth));
         if (head.Superior is { } superior)
         {
             left.Append(Para(superior, JustificationValues.Center, size: 14));
@@ -151,7 +157,7 @@ public static class ReportWord
             left.Append(Para(number, JustificationValues.Center, size: 14));
         }
 
-        var right = new TableCell(CellWidth(5255));
+        var right = new TableCell(CellWidth(RightWidth));
         var party = Para(string.Empty, JustificationValues.Center);
         party.Append(Run(ReportLetterhead.PartyHeading, bold: true, size: 15, underline: true));
         right.Append(party);
@@ -161,7 +167,7 @@ public static class ReportWord
 
     private static Table Closing(ReportLetterhead end)
     {
-        var left = new TableCell(CellWidth(4100));
+        var left = new TableCell(CellWidth(LeftWidth));
         left.Append(Para(end.RecipientsLabel, JustificationValues.Left, bold: true, italic: true, size: 12));
         for (var i = 0; i < end.Recipients.Count; i++)
         {
@@ -173,7 +179,7 @@ public static class ReportWord
             left.Append(Para(string.Empty, JustificationValues.Left, size: 11));
         }
 
-        var right = new TableCell(CellWidth(5255));
+        var right = new TableCell(CellWidth(RightWidth));
         right.Append(Para(end.Authority ?? string.Empty, JustificationValues.Center, bold: true, size: 14));
         right.Append(Para(end.SignerTitle ?? string.Empty, JustificationValues.Center, bold: true, size: 14));
         for (var i = 0; i < 4; i++)
@@ -192,8 +198,12 @@ public static class ReportWord
             new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
             new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
         return new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, none, new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "4100" }, new GridColumn { Width = "5255" }),
+            new TableProperties(
+                new TableWidth { Width = (LeftWidth + RightWidth).ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableIndentation { Width = -HeadingOverhang, Type = TableWidthUnitValues.Dxa },
+                none, new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
+            new TableGrid(new GridColumn { Width = LeftWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new GridColumn { Width = RightWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
             new TableRow(left, right));
     }
 
@@ -201,25 +211,32 @@ public static class ReportWord
 
     private static Table Grid(ReportTable table)
     {
+        // Column widths by content: the longest cell (capped) or the header's longest word, whichever is more.
+        var weights = table.Headers.Select((h, i) => System.Math.Clamp(System.Math.Max(
+            h.Split(' ').Max(w => w.Length) + 3,
+            table.Rows.Select(r => i < r.Cells.Length ? r.Cells[i].Length + 3 : 0).DefaultIfEmpty(0).Max()), 5, 26)).ToArray();
+        var widths = weights.Select(w => TextWidth * w / weights.Sum()).ToArray();
         var grid = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
             new TableLook { Val = "04A0", FirstRow = true }));
-        grid.Append(new TableGrid(table.Headers.Select(_ => new GridColumn()).ToArray()));
+        grid.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray()));
         var header = new TableRow(new TableRowProperties(new TableHeader()));
-        foreach (var text in table.Headers)
+        for (var i = 0; i < table.Headers.Count; i++)
         {
-            header.Append(new TableCell(new TableCellProperties(new Shading { Val = ShadingPatternValues.Clear, Fill = "EEEEEE", Color = "auto" }),
-                Para(text, JustificationValues.Center, bold: true, size: 12)));
+            header.Append(new TableCell(new TableCellProperties(CellWidth(widths[i]).Elements<TableCellWidth>().First().CloneNode(true),
+                new Shading { Val = ShadingPatternValues.Clear, Fill = "EEEEEE", Color = "auto" }),
+                Para(table.Headers[i], JustificationValues.Center, bold: true, size: 12)));
         }
 
         grid.Append(header);
         foreach (var (cells, emphasis) in table.Rows)
         {
             var row = new TableRow(new TableRowProperties(new CantSplit()));
-            foreach (var text in cells)
+            for (var i = 0; i < cells.Length; i++)
             {
-                row.Append(new TableCell(Para(text, JustificationValues.Left, size: 12, colour: Colour(emphasis))));
+                row.Append(new TableCell(CellWidth(i < widths.Length ? widths[i] : 1000), Para(cells[i], JustificationValues.Left, size: 12, colour: Colour(emphasis))));
             }
 
             grid.Append(row);
