@@ -254,37 +254,8 @@ internal static class Pages
             html.Append("</ul>");
         }
 
-        html.Append("<h2>").Append(en ? "Timeline" : "Diễn biến").Append("</h2>").Append(Timeline(caseFile, e.AsOf, lang));
+        html.Append("<h2>").Append(en ? "Timeline" : "Diễn biến").Append("</h2>").Append(CaseTimeline.ToSvg(caseFile, e, lang, "timeline"));
         return html.ToString();
-    }
-
-    /// <summary>The events of a case on a time line up to the "as of" date, as an SVG picture.</summary>
-    private static string Timeline(CaseFile caseFile, LocalDate asOf, Language lang)
-    {
-        var events = caseFile.Events.Where(e => e.Date <= asOf).OrderBy(e => e.Date).ToList();
-        if (events.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var first = events[0].Date;
-        var days = Math.Max(1, Period.Between(first, asOf, PeriodUnits.Days).Days);
-        const int width = 1000, left = 20, right = 20, axis = 40;
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{axis + 30 + (events.Count * 18)}\" role=\"img\" aria-label=\"timeline\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{axis}\" x2=\"{width - right}\" y2=\"{axis}\" stroke=\"#555\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"{axis - 10}\" font-size=\"12\">{D(first)}</text><text x=\"{width - right}\" y=\"{axis - 10}\" font-size=\"12\" text-anchor=\"end\">{D(asOf)}</text>");
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            var x = left + ((width - left - right) * Period.Between(first, e.Date, PeriodUnits.Days).Days / (double)days);
-            var y = axis + 24 + (i * 18);
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x:F1}\" cy=\"{axis}\" r=\"4\" fill=\"#b00020\"/><line x1=\"{x:F1}\" y1=\"{axis}\" x2=\"{x:F1}\" y2=\"{y - 4}\" stroke=\"#ddd\"/>");
-            var anchor = x > width / 2 ? "end" : "start";
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:F1}\" y=\"{y}\" font-size=\"12\" text-anchor=\"{anchor}\">{D(e.Date)} {H(Labels.Event(e.Kind).In(lang))}</text>");
-        }
-
-        return svg.Append("</svg>").ToString();
     }
 
     private static string RosterForm(Language lang)

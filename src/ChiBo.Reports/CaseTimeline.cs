@@ -27,9 +27,10 @@ public static class CaseTimeline
     /// <param name="caseFile">The case.</param>
     /// <param name="evaluation">Its evaluation (deadlines, violations, as-of date).</param>
     /// <param name="lang">The language of the labels.</param>
+    /// <param name="id">The <c>id</c> of the <c>svg</c> element, or null for none.</param>
     /// <returns>The SVG text (an <c>svg</c> element with its namespace).</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static string ToSvg(CaseFile caseFile, CaseEvaluation evaluation, Language lang)
+    public static string ToSvg(CaseFile caseFile, CaseEvaluation evaluation, Language lang, string? id = null)
     {
         Preconditions.CheckNotNull(caseFile, nameof(caseFile));
         Preconditions.CheckNotNull(evaluation, nameof(evaluation));
@@ -50,7 +51,8 @@ public static class CaseTimeline
         var deadlinesTop = eventsTop + (events.Count * Row) + 36;
         var height = deadlinesTop + (deadlines.Count * Row) + 40;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(en ? "Timeline" : "Diễn biến hồ sơ")}\" font-family=\"'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif\" font-size=\"13\">");
+        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\"").Append(id is null ? string.Empty : $" id=\"{E(id)}\"");
+        svg.Append(CultureInfo.InvariantCulture, $" class=\"timeline\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(en ? "Timeline" : "Diễn biến hồ sơ")}\" font-family=\"'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif\" font-size=\"13\">");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{height}\" fill=\"#fff\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"22\" font-size=\"16\" font-weight=\"bold\">{E(caseFile.Person.FullName)} — {E(en ? "timeline to " : "diễn biến đến ")}{E(ReportDates.Long(asOf, lang))}</text>");
 

@@ -30,7 +30,7 @@ public static partial class ReportDocuments
         var doc = new ReportDocument(T("DANH SÁCH CÔNG VIỆC ĐẾN HẠN TRONG CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN", "WORK DUE IN PARTY-MEMBER DEVELOPMENT"));
         Header(doc, due.Cell, null, due.AsOf, lang);
         doc.Letterhead = Letterhead(due.Cell, options, options.Date ?? due.AsOf, "DANH SÁCH", "DS",
-            $"công việc đến hạn trong công tác phát triển đảng viên tính đến {ReportDates.Long(due.AsOf, lang)}", lang);
+            "công việc đến hạn trong công tác phát triển đảng viên", lang);
 
         var summary = doc.Section(T("Tóm tắt", "Summary"));
         summary.Facts.Add((T("Quá hạn", "Overdue"), due.Items.Count(i => i.Status == DeadlineStatus.Overdue).ToString(Inv)));

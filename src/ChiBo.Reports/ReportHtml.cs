@@ -117,7 +117,7 @@ public static class ReportHtml
         + "table.letterhead,table.closing{width:100%;border-collapse:collapse;border:0;margin:0 0 6pt}"
         + "table.letterhead td,table.closing td{border:0;vertical-align:top;padding:0}"
         + ".issuer{width:50%;text-align:center}.party{width:50%;text-align:center}"
-        + ".superior{font-size:14pt}.cell{font-size:14pt;font-weight:bold;white-space:nowrap}.star{line-height:1}.number{font-size:14pt}"
+        + ".superior{font-size:14pt}.cell{font-size:14pt;font-weight:bold;white-space:nowrap}.star{line-height:1}.number{font-size:14pt;white-space:pre}"
         + ".heading span{font-size:15pt;font-weight:bold;border-bottom:1px solid #000;padding-bottom:1px}.dateline{font-style:italic;margin-top:10pt}"
         + "h1.kind{font-size:16pt;text-align:center;margin:18pt 0 0}p.summary{text-align:center;font-weight:bold;margin:0}"
         + "hr.short{width:25%;border:0;border-top:1px solid #000;margin:4pt auto 12pt}p.subtitle{text-align:center;margin:0}"

@@ -152,10 +152,10 @@ public sealed class ServerApiTests : IClassFixture<WebApplicationFactory<Program
         Assert.True(due.RootElement.GetProperty("items").GetArrayLength() > 0);
 
         using var md = await client.PostAsync("/v1/roster/due?asOf=2019-12-31&format=md", new ByteArrayContent(zipped.ToArray()));
-        Assert.StartsWith("# VIỆC ĐẾN HẠN", await md.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("# DANH SÁCH CÔNG VIỆC ĐẾN HẠN", await md.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var html = await client.PostAsync("/v1/roster/due?asOf=2019-12-31&format=html", new ByteArrayContent(zipped.ToArray()));
-        Assert.Contains("<h2>VIỆC ĐẾN HẠN</h2>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<h2>DANH SÁCH CÔNG VIỆC ĐẾN HẠN TRONG CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN</h2>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var notZip = await client.PostAsync("/v1/roster/due?asOf=2019-12-31", new ByteArrayContent("not a zip"u8.ToArray()));
         Assert.Equal(HttpStatusCode.BadRequest, notZip.StatusCode);
