@@ -21,7 +21,7 @@ public static class CaseTimeline
     private const int Width = 1000;
     private const int Left = 24;
     private const int Right = 24;
-    private const int Row = 20;
+    private const int Row = 22;
 
     /// <summary>The timeline of a case on the evaluation's as-of date.</summary>
     /// <param name="caseFile">The case.</param>
@@ -52,7 +52,7 @@ public static class CaseTimeline
         var height = deadlinesTop + (deadlines.Count * Row) + 40;
         var svg = new StringBuilder();
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\"").Append(id is null ? string.Empty : $" id=\"{E(id)}\"");
-        svg.Append(CultureInfo.InvariantCulture, $" class=\"timeline\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(en ? "Timeline" : "Diễn biến hồ sơ")}\" font-family=\"'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif\" font-size=\"13\">");
+        svg.Append(CultureInfo.InvariantCulture, $" class=\"timeline\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(en ? "Timeline" : "Diễn biến hồ sơ")}\" font-family=\"'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif\" font-size=\"15\">");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{height}\" fill=\"#fff\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"22\" font-size=\"16\" font-weight=\"bold\">{E(caseFile.Person.FullName)} — {E(en ? "timeline to " : "diễn biến đến ")}{E(ReportDates.Long(asOf, lang))}</text>");
 

@@ -220,7 +220,7 @@ public static class ReportWord
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { Val = "04A0", FirstRow = true }));
+            new TableLook { Val = "04A0" }));
         grid.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray()));
         var header = new TableRow(new TableRowProperties(new TableHeader()));
         for (var i = 0; i < table.Headers.Count; i++)
