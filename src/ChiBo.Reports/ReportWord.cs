@@ -212,10 +212,15 @@ public static class ReportWord
     private static Table Grid(ReportTable table)
     {
         // Column widths by content: the longest cell (capped) or the header's longest word, whichever is more.
-        var weights = table.Headers.Select((h, i) => System.Math.Clamp(System.Math.Max(
-            h.Split(' ').Max(w => w.Length) + 3,
-            table.Rows.Select(r => i < r.Cells.Length ? r.Cells[i].Length + 3 : 0).DefaultIfEmpty(0).Max()), 5, 26)).ToArray();
-        var widths = weights.Select(w => TextWidth * w / weights.Sum()).ToArray();
+        // A short column (dates, counts, statuses: at most 12 letters) gets the room to stay on one line (12 pt Times:
+        // about 125 twips a letter, plus the cell's margins); the long ones share the rest by their longest text.
+        var lengths = table.Headers.Select((h, i) => (
+            Longest: table.Rows.Select(r => i < r.Cells.Length ? r.Cells[i].Length : 0).DefaultIfEmpty(0).Max(),
+            Word: h.Split(' ').Max(w => w.Length))).ToArray();
+        var fixedWidths = lengths.Select(l => l.Longest <= 12 ? (System.Math.Max(l.Longest, l.Word) * 125) + 260 : 0).ToArray();
+        var rest = System.Math.Max(TextWidth / 4, TextWidth - fixedWidths.Sum());
+        var weights = lengths.Select((l, i) => fixedWidths[i] > 0 ? 0 : System.Math.Clamp(System.Math.Max(l.Word + 3, l.Longest), 8, 30)).ToArray();
+        var widths = fixedWidths.Select((f, i) => f > 0 ? f : rest * weights[i] / System.Math.Max(1, weights.Sum())).ToArray();
         var grid = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },

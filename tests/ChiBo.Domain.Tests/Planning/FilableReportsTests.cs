@@ -103,7 +103,7 @@ public sealed partial class FilableReportsTests : IDisposable
 
         var page = Run("evaluate", Path.Combine(Roster, "10-dang-van-tung.case.json"), "--as-of", "2019-12-31", "--format", "html").Out;
         Assert.StartsWith("<!DOCTYPE html>", page);
-        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"timeline\"", page);
+        Assert.Contains("<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\"", page);
         AssertReadable(Markup().Replace(page, " "), "evaluate --format html");
         Assert.Equal(2, Run("evaluate", Path.Combine(Roster, "10-dang-van-tung.case.json"), "--as-of", "2019-12-31", "--format", "svg", "--json").Exit);
     }
