@@ -217,7 +217,7 @@ public static class ReportWord
         var lengths = table.Headers.Select((h, i) => (
             Longest: table.Rows.Select(r => i < r.Cells.Length ? r.Cells[i].Length : 0).DefaultIfEmpty(0).Max(),
             Word: h.Split(' ').Max(w => w.Length))).ToArray();
-        var fixedWidths = lengths.Select(l => l.Longest <= 12 ? (System.Math.Max(l.Longest, l.Word) * 125) + 260 : 0).ToArray();
+        var fixedWidths = lengths.Select(l => l.Longest <= 12 ? System.Math.Max(l.Longest * 125, l.Word * 170) + 260 : 0).ToArray(); // headers are bold
         var rest = System.Math.Max(TextWidth / 4, TextWidth - fixedWidths.Sum());
         var weights = lengths.Select((l, i) => fixedWidths[i] > 0 ? 0 : System.Math.Clamp(System.Math.Max(l.Word + 3, l.Longest), 8, 30)).ToArray();
         var widths = fixedWidths.Select((f, i) => f > 0 ? f : rest * weights[i] / System.Math.Max(1, weights.Sum())).ToArray();
