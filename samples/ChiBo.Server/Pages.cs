@@ -293,9 +293,34 @@ internal static class Pages
         var planner = new CellPlanner(new CaseEvaluator(snapshot.Catalog));
         var date = parsed.Value;
         var html = new StringBuilder(RosterForm(lang));
-        html.Append("<section id=\"due\">").Append(ReportHtml.ToHtml(ReportDocuments.Due(planner.Due(roster, date), lang))).Append("</section>");
-        html.Append("<section id=\"plan\">").Append(ReportHtml.ToHtml(ReportDocuments.Plan(planner.Plan(roster, date.Year, date), lang))).Append("</section>");
-        html.Append("<section id=\"audit\">").Append(ReportHtml.ToHtml(ReportDocuments.Audit(planner.Audit(roster, date.Year, date), lang))).Append("</section>");
+        var options = new ReportOptions { Roster = roster };
+        var due = planner.Due(roster, date);
+        var plan = planner.Plan(roster, date.Year, date);
+        var audit = planner.Audit(roster, date.Year, date);
+        html.Append("<section id=\"due\">").Append(Downloads("due", ReportDocuments.Due(due, lang, options), lang))
+            .Append(ReportHtml.ToHtml(ReportDocuments.Due(due, lang))).Append("</section>");
+        html.Append("<section id=\"plan\">").Append(Downloads("plan", ReportDocuments.Plan(plan, lang, options), lang))
+            .Append(ReportHtml.ToHtml(ReportDocuments.Plan(plan, lang))).Append("</section>");
+        html.Append("<section id=\"audit\">").Append(Downloads("audit", ReportDocuments.Audit(audit, lang, options), lang))
+            .Append(ReportHtml.ToHtml(ReportDocuments.Audit(audit, lang))).Append("</section>");
         return Page(request, title, html.ToString());
+    }
+
+    /// <summary>
+    /// Issue 16: links to download a report as Markdown, a printable HTML page and a Word file (with the roster's
+    /// letterhead). The files are in the links themselves (data: URLs), so the roster is not sent again.
+    /// </summary>
+    private static string Downloads(string name, ReportDocument document, Language lang)
+    {
+        var en = lang == Language.English;
+        var word = new MemoryStream();
+        ReportWord.Write(document, word);
+        string Link(string id, string file, string type, byte[] bytes, string label) =>
+            $"<a id=\"{id}\" download=\"{file}\" href=\"data:{type};base64,{Convert.ToBase64String(bytes)}\">{label}</a>";
+        return "<p class=\"downloads\">" + (en ? "Download: " : "Tải về: ")
+            + Link($"{name}-md", $"{name}.md", "text/markdown;charset=utf-8", Encoding.UTF8.GetBytes(ReportMarkdown.ToMarkdown(document)), "Markdown") + " · "
+            + Link($"{name}-html", $"{name}.html", "text/html;charset=utf-8", Encoding.UTF8.GetBytes(ReportHtml.ToPage(document, en ? "en" : "vi")), en ? "HTML (print)" : "HTML (để in)") + " · "
+            + Link($"{name}-docx", $"{name}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", word.ToArray(), "Word")
+            + "</p>";
     }
 }
