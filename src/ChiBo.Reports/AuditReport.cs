@@ -1,3 +1,4 @@
+using System.Linq;
 using ChiBo.Cases;
 using ChiBo.Planning;
 using ChiBo.Text;
@@ -33,10 +34,11 @@ public static partial class ReportDocuments
             "BC", $"kết quả công tác phát triển đảng viên năm {audit.Year}", lang);
         var target = options.Roster?.CellFile?.TargetFor(audit.Year);
         doc.Preamble.Add(T(
-            (target?.Source is { } source ? $"Thực hiện {source}, c" : "C") + $"hi bộ báo cáo kết quả kiểm tra, giám sát công tác phát triển đảng viên năm {audit.Year} như sau:",
+            (target?.Source is { } source ? $"Thực hiện {source}, c" : "C") + $"hi bộ báo cáo kết quả công tác phát triển đảng viên và kiểm tra, giám sát năm {audit.Year} như sau:",
             (target?.Source is { } sourceEn ? $"Under {sourceEn}, the" : "The") + $" cell reports on the supervision of party-member development in {audit.Year}:"));
 
-        var part = doc.Section(T("I. KẾT QUẢ KIỂM TRA, GIÁM SÁT", "I. RESULTS OF SUPERVISION"));
+        var results = Results(doc, audit, target, options, lang);
+        var part = doc.Section(T($"{results}. KẾT QUẢ KIỂM TRA, GIÁM SÁT", $"{results}. RESULTS OF SUPERVISION"));
         part.IsPart = true;
         var byRule = doc.Section(T($"1. Vi phạm theo quy định ({audit.ViolationCount})", $"1. Violations by rule ({audit.ViolationCount})"));
         byRule.Empty = T("Không phát hiện vi phạm.", "No violation found.");
@@ -75,7 +77,7 @@ public static partial class ReportDocuments
             findings.Bullets.Add((WarningLine(f, lang, options), f.Code == "deadline.overdue" ? Emphasis.Bad : Emphasis.Warning));
         }
 
-        var management = doc.Section(T("II. CÔNG TÁC QUẢN LÝ ĐẢNG VIÊN TRONG NĂM", "II. MEMBER MANAGEMENT IN THE YEAR"));
+        var management = doc.Section(T($"{Next(results)}. CÔNG TÁC QUẢN LÝ ĐẢNG VIÊN TRONG NĂM", $"{Next(results)}. MEMBER MANAGEMENT IN THE YEAR"));
         management.IsPart = true;
         var counts = options.ShowCodes
             ? new ReportTable(T("Hình thức", "Outcome"), T("Mã", "Code"), T("Số lượng", "Count"))
@@ -105,12 +107,64 @@ public static partial class ReportDocuments
             list.Table = table;
         }
 
-        var screening = doc.Section(T("III. RÀ SOÁT, SÀNG LỌC ĐẢNG VIÊN", "III. SCREENING OF MEMBERS"));
+        var screening = doc.Section(T($"{Next(Next(results))}. RÀ SOÁT, SÀNG LỌC ĐẢNG VIÊN", $"{Next(Next(results))}. SCREENING OF MEMBERS"));
         screening.IsPart = true;
         ScreeningCounts(doc, audit.Screening, audit.Year, lang, string.Empty);
         Errors(doc, audit.Errors, lang);
         return doc;
     }
+
+    /// <summary>
+    /// "I. KẾT QUẢ PHÁT TRIỂN ĐẢNG VIÊN" (needs the roster): the year's admissions (ceremonies in the year, on or before the
+    /// as-of date) against the target, with a chart, and the full memberships recognised. Returns the next part's number.
+    /// </summary>
+    private static string Results(ReportDocument doc, SupervisionAudit audit, AdmissionTarget? target, ReportOptions options, Language lang)
+    {
+        if (options.Roster is not { } roster)
+        {
+            return "I";
+        }
+
+        string T(string vi, string en) => lang == Language.English ? en : vi;
+        var part = doc.Section(T("I. KẾT QUẢ PHÁT TRIỂN ĐẢNG VIÊN", "I. RESULTS OF PARTY-MEMBER DEVELOPMENT"));
+        part.IsPart = true;
+        bool InYear(Cases.CaseEvent e) => e.Date.Year == audit.Year && e.Date <= audit.AsOf;
+        var admitted = roster.Cases.SelectMany(c => c.Case.Events.OfType<Cases.CeremonyHeld>().Where(InYear).Select(e => (c.Case.Person.FullName, e.Date)))
+            .OrderBy(a => a.Date).ToList();
+        var full = roster.Cases.SelectMany(c => c.Case.Events.OfType<Cases.FullMembershipDecided>().Where(InYear).Select(e => (c.Case.Person.FullName, e.Date)))
+            .OrderBy(a => a.Date).ToList();
+        part.Facts.Add((T("Chỉ tiêu kết nạp", "Admission target"), target is null ? T("chưa đặt", "none set") : $"{target.Min}–{target.Max}"));
+        part.Facts.Add((T("Đã kết nạp trong năm", "Admitted in the year"), admitted.Count.ToString(Inv)
+            + (admitted.Count == 0 ? string.Empty : ": " + string.Join(", ", admitted.Select(a => $"{a.FullName} ({Date(a.Date, lang)})")))));
+        part.Facts.Add((T("Công nhận đảng viên chính thức trong năm", "Full memberships recognised in the year"), full.Count.ToString(Inv)
+            + (full.Count == 0 ? string.Empty : ": " + string.Join(", ", full.Select(a => $"{a.FullName} ({Date(a.Date, lang)})")))));
+        if (target is not null)
+        {
+            part.Facts.Add((T("So với chỉ tiêu", "Against the target"), admitted.Count < target.Min
+                ? T($"chưa đạt (thiếu {target.Min - admitted.Count})", $"missed ({target.Min - admitted.Count} short)")
+                : T("đạt", "met")));
+        }
+
+        var chart = new ReportChart(T($"Kết nạp năm {audit.Year} so với chỉ tiêu", $"Admissions in {audit.Year} against the target")) { ValueLabel = T("Số người", "People") };
+        chart.Bars.Add((T("Đã kết nạp", "Admitted"), admitted.Count));
+        chart.Bars.Add((T("Công nhận chính thức", "Full memberships"), full.Count));
+        if (target is not null)
+        {
+            chart.Target = (target.Min, target.Max);
+            chart.TargetLabel = T($"chỉ tiêu kết nạp {target.Min}–{target.Max}", $"admission target {target.Min}–{target.Max}");
+        }
+
+        part.Charts.Add(chart);
+        return "II";
+    }
+
+    private static string Next(string roman) => roman switch
+    {
+        "I" => "II",
+        "II" => "III",
+        "III" => "IV",
+        _ => "V",
+    };
 
     /// <summary>
     /// The one place a violation becomes text (issue 14): the rule's title, what was found, and the event by kind and

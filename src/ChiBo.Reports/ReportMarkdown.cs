@@ -59,13 +59,6 @@ public static class ReportMarkdown
                 text.Append(Inline(paragraph)).Append("\n\n");
             }
 
-            foreach (var chart in section.Charts)
-            {
-                text.Append("*").Append(Inline(chart.Title)).Append("*: ")
-                    .Append(string.Join("; ", chart.Bars.Select(b => Inline(b.Label) + " " + b.Value.ToString("0", System.Globalization.CultureInfo.InvariantCulture))))
-                    .Append(chart.TargetLabel is { } target ? " (" + Inline(target) + ")" : string.Empty).Append("\n\n");
-            }
-
             foreach (var (label, value) in section.Facts)
             {
                 text.Append("- ").Append(Inline(label)).Append(": **").Append(Inline(value)).Append("**\n");
@@ -74,6 +67,18 @@ public static class ReportMarkdown
             if (section.Facts.Count > 0 && (section.Table is not null || section.Bullets.Count > 0))
             {
                 text.Append('\n');
+            }
+
+            foreach (var chart in section.Charts)
+            {
+                if (text.Length > 1 && !(text[^1] == '\n' && text[^2] == '\n'))
+                {
+                    text.Append('\n');
+                }
+
+                text.Append("*").Append(Inline(chart.Title)).Append("*: ")
+                    .Append(string.Join("; ", chart.Bars.Select(b => Inline(b.Label) + " " + b.Value.ToString("0", System.Globalization.CultureInfo.InvariantCulture))))
+                    .Append(chart.TargetLabel is { } target ? " (" + Inline(target) + ")" : string.Empty).Append("\n\n");
             }
 
             if (section.Table is { } table)

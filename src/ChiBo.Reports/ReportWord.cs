@@ -216,10 +216,10 @@ public static class ReportWord
         // about 125 twips a letter, plus the cell's margins); the long ones share the rest by their longest text.
         var lengths = table.Headers.Select((h, i) => (
             Longest: table.Rows.Select(r => i < r.Cells.Length ? r.Cells[i].Length : 0).DefaultIfEmpty(0).Max(),
-            Word: h.Split(' ').Max(w => w.Length))).ToArray();
+            Word: h.Length <= 8 ? h.Length : h.Split(' ').Max(w => w.Length))).ToArray(); // a short header on one line
         var fixedWidths = lengths.Select(l => l.Longest <= 12 ? System.Math.Max(l.Longest * 125, l.Word * 170) + 260 : 0).ToArray(); // headers are bold
         var rest = System.Math.Max(TextWidth / 4, TextWidth - fixedWidths.Sum());
-        var weights = lengths.Select((l, i) => fixedWidths[i] > 0 ? 0 : System.Math.Clamp(System.Math.Max(l.Word + 3, l.Longest), 8, 30)).ToArray();
+        var weights = lengths.Select((l, i) => fixedWidths[i] > 0 ? 0 : System.Math.Clamp(System.Math.Max(l.Word + 3, l.Longest), 8, 22)).ToArray();
         var widths = fixedWidths.Select((f, i) => f > 0 ? f : rest * weights[i] / System.Math.Max(1, weights.Sum())).ToArray();
         var grid = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },

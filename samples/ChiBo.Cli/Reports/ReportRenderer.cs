@@ -92,17 +92,6 @@ internal static class ReportRenderer
                 console.Write(paragraphs);
             }
 
-            foreach (var chart in section.Charts)
-            {
-                var bars = new BarChart().Label("  " + chart.Title + (chart.TargetLabel is { } target ? $" ({target})" : string.Empty)).LeftAlignLabel().Width(70);
-                foreach (var (label, value) in chart.Bars)
-                {
-                    bars.AddItem(label, value, Color.Red);
-                }
-
-                console.Write(bars);
-            }
-
             if (section.Facts.Count > 0)
             {
                 var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
@@ -112,6 +101,17 @@ internal static class ReportRenderer
                 }
 
                 console.Write(grid);
+            }
+
+            foreach (var chart in section.Charts)
+            {
+                var bars = new BarChart().Label("  " + chart.Title + (chart.TargetLabel is { } target ? $" ({target})" : string.Empty)).LeftAlignLabel().Width(70);
+                foreach (var (label, value) in chart.Bars)
+                {
+                    bars.AddItem(label, value, Color.Red);
+                }
+
+                console.Write(bars);
             }
 
             if (section.Table is { } table)
