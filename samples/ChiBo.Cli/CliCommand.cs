@@ -36,7 +36,8 @@ internal sealed record CliArgumentSpec(string Name, LocalizedText Description, b
 /// <param name="Description">What it does, in both languages.</param>
 /// <param name="Required">Whether it must be given.</param>
 /// <param name="AllowedValues">The only values accepted (completed by the shell), or null for any.</param>
-internal sealed record CliOptionSpec(string Name, string? ValueName, LocalizedText Description, bool Required = false, IReadOnlyList<string>? AllowedValues = null);
+/// <param name="Alias">A short alias with its dash, e.g. <c>-o</c>, or null.</param>
+internal sealed record CliOptionSpec(string Name, string? ValueName, LocalizedText Description, bool Required = false, IReadOnlyList<string>? AllowedValues = null, string? Alias = null);
 
 /// <summary>Options several commands share.</summary>
 internal static class CliOptions
@@ -52,8 +53,23 @@ internal static class CliOptions
 
     public static CliOptionSpec Year(bool required) => new("year", "yyyy", new("năm của báo cáo", "the year of the report"), required);
 
-    public static CliOptionSpec Format { get; } = new("format", "table|md|json",
-        new("dạng báo cáo: bảng, Markdown hoặc JSON", "the report's format: a table, Markdown or JSON"), AllowedValues: ["table", "md", "markdown", "json"]);
+    public static CliOptionSpec Format { get; } = new("format", "table|md|json|html|docx",
+        new("dạng báo cáo: bảng, Markdown, JSON, trang HTML in được hoặc tệp Word", "the report's format: a table, Markdown, JSON, a printable HTML page or a Word file"),
+        AllowedValues: ["table", "md", "markdown", "json", "html", "docx"]);
+
+    public static CliOptionSpec Output { get; } = new("output", "FILE",
+        new("ghi báo cáo vào tệp này thay cho màn hình (bắt buộc với docx)", "write the report to this file instead of stdout (required for docx)"), Alias: "-o");
+
+    public static CliOptionSpec ShowCodes { get; } = new("show-codes", null,
+        new("hiện cả mã quy định, mã cảnh báo bên cạnh nội dung", "show rule ids and warning codes beside the text"));
+
+    public static CliOptionSpec Number { get; } = new("number", "N",
+        new("số của văn bản (Số N-KH/CB); bỏ trống để ghi tay", "the document's number (Số N-KH/CB); left blank to write by hand"));
+
+    public static CliOptionSpec DocumentDate { get; } = new("date", "yyyy-MM-dd",
+        new("ngày ký văn bản (mặc định: ngày tính đến)", "the document's date (default: the as-of date)"));
+
+    public static IReadOnlyList<CliOptionSpec> Document { get; } = [Format, Output, ShowCodes, Number, DocumentDate];
 }
 
 /// <summary>Bad input given to a command: printed as one line on stderr, exit code 2.</summary>

@@ -83,7 +83,7 @@ internal static class CommandRegistry
                 {
                     Option symbol = option.ValueName is null
                         ? new Option<bool>("--" + option.Name) { Description = option.Description.En }
-                        : new Option<string>("--" + option.Name) { Description = option.Description.En, HelpName = option.ValueName, Required = option.Required };
+                        : new Option<string>("--" + option.Name, option.Alias is null ? [] : [option.Alias]) { Description = option.Description.En, HelpName = option.ValueName, Required = option.Required };
                     if (option.AllowedValues is { } allowed && symbol is Option<string> text)
                     {
                         text.AcceptOnlyFromAmong([.. allowed]);

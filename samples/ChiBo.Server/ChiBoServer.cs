@@ -86,7 +86,7 @@ public static class ChiBoServer
         var v1 = app.MapGroup("/v1");
         v1.MapPost("/evaluate", Evaluate).WithSummary("A case file (any content type) → the contract's answer as of a date");
         v1.MapPost("/evaluate/batch", EvaluateBatch).WithSummary("NDJSON of case files → NDJSON of answers, streamed, one line each");
-        v1.MapPost("/roster/{report}", RosterReport).WithSummary("A roster as a zip (cell.json and *.case.json) → the plan, due work or audit as JSON, Markdown (format=md) or HTML (format=html)");
+        v1.MapPost("/roster/{report}", RosterReport).WithSummary("A roster as a zip (cell.json and *.case.json) → the plan, due work or audit as JSON, Markdown (format=md), HTML (format=html) or Word (format=docx)");
         v1.MapGet("/rules", RulesOf).WithSummary("The rules: eras, gates, rules, parameters with their values by era — what chibo rules show --format json prints (format=md|html for the document)");
         v1.MapGet("/calendar/{year:int}", Calendar).WithSummary("A year's days off and worked weekends (official or computed)");
         v1.MapPost("/workdays/add", AddWorkdays).WithSummary("The last day of N working days from a date");
@@ -339,6 +339,21 @@ public static class ChiBoServer
             _ => Made(planner.Audit(roster, reportYear, asOf is null ? null : date), r => ReportDocuments.Audit(r, language)),
         };
         context.Response.Headers[DigestHeader] = snapshot.Digest;
+        if (format == "docx")
+        {
+            // Issue 14/16: the Word file, with the letterhead of the roster's cell.json (Hướng dẫn 36-HD/VPTW).
+            var options = new ReportOptions { Roster = roster };
+            var document = report switch
+            {
+                "plan" => ReportDocuments.Plan((AdmissionPlan)made.Value, language, options),
+                "due" => ReportDocuments.Due((DueWork)made.Value, language, options),
+                _ => ReportDocuments.Audit((SupervisionAudit)made.Value, language, options),
+            };
+            var word = new MemoryStream();
+            ReportWord.Write(document, word);
+            return Results.File(word.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{report}-{reportYear}.docx");
+        }
+
         return format switch
         {
             "md" or "markdown" => Results.Text(ReportMarkdown.ToMarkdown(made.Document), "text/markdown; charset=utf-8"),

@@ -254,37 +254,8 @@ internal static class Pages
             html.Append("</ul>");
         }
 
-        html.Append("<h2>").Append(en ? "Timeline" : "Diễn biến").Append("</h2>").Append(Timeline(caseFile, e.AsOf, lang));
+        html.Append("<h2>").Append(en ? "Timeline" : "Diễn biến").Append("</h2>").Append(CaseTimeline.ToSvg(caseFile, e, lang, "timeline"));
         return html.ToString();
-    }
-
-    /// <summary>The events of a case on a time line up to the "as of" date, as an SVG picture.</summary>
-    private static string Timeline(CaseFile caseFile, LocalDate asOf, Language lang)
-    {
-        var events = caseFile.Events.Where(e => e.Date <= asOf).OrderBy(e => e.Date).ToList();
-        if (events.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var first = events[0].Date;
-        var days = Math.Max(1, Period.Between(first, asOf, PeriodUnits.Days).Days);
-        const int width = 1000, left = 20, right = 20, axis = 40;
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{axis + 30 + (events.Count * 18)}\" role=\"img\" aria-label=\"timeline\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{axis}\" x2=\"{width - right}\" y2=\"{axis}\" stroke=\"#555\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"{axis - 10}\" font-size=\"12\">{D(first)}</text><text x=\"{width - right}\" y=\"{axis - 10}\" font-size=\"12\" text-anchor=\"end\">{D(asOf)}</text>");
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            var x = left + ((width - left - right) * Period.Between(first, e.Date, PeriodUnits.Days).Days / (double)days);
-            var y = axis + 24 + (i * 18);
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x:F1}\" cy=\"{axis}\" r=\"4\" fill=\"#b00020\"/><line x1=\"{x:F1}\" y1=\"{axis}\" x2=\"{x:F1}\" y2=\"{y - 4}\" stroke=\"#ddd\"/>");
-            var anchor = x > width / 2 ? "end" : "start";
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:F1}\" y=\"{y}\" font-size=\"12\" text-anchor=\"{anchor}\">{D(e.Date)} {H(Labels.Event(e.Kind).In(lang))}</text>");
-        }
-
-        return svg.Append("</svg>").ToString();
     }
 
     private static string RosterForm(Language lang)
@@ -322,9 +293,34 @@ internal static class Pages
         var planner = new CellPlanner(new CaseEvaluator(snapshot.Catalog));
         var date = parsed.Value;
         var html = new StringBuilder(RosterForm(lang));
-        html.Append("<section id=\"due\">").Append(ReportHtml.ToHtml(ReportDocuments.Due(planner.Due(roster, date), lang))).Append("</section>");
-        html.Append("<section id=\"plan\">").Append(ReportHtml.ToHtml(ReportDocuments.Plan(planner.Plan(roster, date.Year, date), lang))).Append("</section>");
-        html.Append("<section id=\"audit\">").Append(ReportHtml.ToHtml(ReportDocuments.Audit(planner.Audit(roster, date.Year, date), lang))).Append("</section>");
+        var options = new ReportOptions { Roster = roster };
+        var due = planner.Due(roster, date);
+        var plan = planner.Plan(roster, date.Year, date);
+        var audit = planner.Audit(roster, date.Year, date);
+        html.Append("<section id=\"due\">").Append(Downloads("due", ReportDocuments.Due(due, lang, options), lang))
+            .Append(ReportHtml.ToHtml(ReportDocuments.Due(due, lang))).Append("</section>");
+        html.Append("<section id=\"plan\">").Append(Downloads("plan", ReportDocuments.Plan(plan, lang, options), lang))
+            .Append(ReportHtml.ToHtml(ReportDocuments.Plan(plan, lang))).Append("</section>");
+        html.Append("<section id=\"audit\">").Append(Downloads("audit", ReportDocuments.Audit(audit, lang, options), lang))
+            .Append(ReportHtml.ToHtml(ReportDocuments.Audit(audit, lang))).Append("</section>");
         return Page(request, title, html.ToString());
+    }
+
+    /// <summary>
+    /// Issue 16: links to download a report as Markdown, a printable HTML page and a Word file (with the roster's
+    /// letterhead). The files are in the links themselves (data: URLs), so the roster is not sent again.
+    /// </summary>
+    private static string Downloads(string name, ReportDocument document, Language lang)
+    {
+        var en = lang == Language.English;
+        var word = new MemoryStream();
+        ReportWord.Write(document, word);
+        string Link(string id, string file, string type, byte[] bytes, string label) =>
+            $"<a id=\"{id}\" download=\"{file}\" href=\"data:{type};base64,{Convert.ToBase64String(bytes)}\">{label}</a>";
+        return "<p class=\"downloads\">" + (en ? "Download: " : "Tải về: ")
+            + Link($"{name}-md", $"{name}.md", "text/markdown;charset=utf-8", Encoding.UTF8.GetBytes(ReportMarkdown.ToMarkdown(document)), "Markdown") + " · "
+            + Link($"{name}-html", $"{name}.html", "text/html;charset=utf-8", Encoding.UTF8.GetBytes(ReportHtml.ToPage(document, en ? "en" : "vi")), en ? "HTML (print)" : "HTML (để in)") + " · "
+            + Link($"{name}-docx", $"{name}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", word.ToArray(), "Word")
+            + "</p>";
     }
 }

@@ -32,15 +32,33 @@ public static class ReportMarkdown
     {
         Preconditions.CheckNotNull(document, nameof(document));
         var text = new StringBuilder();
+        if (document.Letterhead is { } head)
+        {
+            // The two-column heading of a party document as a two-column table (Hướng dẫn 36-HD/VPTW).
+            text.Append("| ").Append(Cell(head.Superior ?? string.Empty)).Append(" | **").Append(Cell(ReportLetterhead.PartyHeading)).Append("** |\n|:---:|:---:|\n");
+            text.Append("| **").Append(Cell(head.Issuer)).Append("** | *").Append(Cell(head.DateLine)).Append("* |\n");
+            text.Append("| ").Append(Cell(head.Number ?? string.Empty)).Append(" | |\n\n");
+        }
+
         text.Append("# ").Append(Inline(document.Title)).Append("\n\n");
         foreach (var line in document.Subtitle)
         {
             text.Append(Inline(line)).Append("  \n");
         }
 
+        foreach (var paragraph in document.Preamble)
+        {
+            text.Append('\n').Append(Inline(paragraph)).Append('\n');
+        }
+
         foreach (var section in document.Sections)
         {
-            text.Append("\n## ").Append(Inline(section.Title)).Append("\n\n");
+            text.Append(section.IsPart ? "\n## " : "\n### ").Append(Inline(section.Title)).Append("\n\n");
+            foreach (var paragraph in section.Paragraphs)
+            {
+                text.Append(Inline(paragraph)).Append("\n\n");
+            }
+
             foreach (var (label, value) in section.Facts)
             {
                 text.Append("- ").Append(Inline(label)).Append(": **").Append(Inline(value)).Append("**\n");
@@ -49,6 +67,18 @@ public static class ReportMarkdown
             if (section.Facts.Count > 0 && (section.Table is not null || section.Bullets.Count > 0))
             {
                 text.Append('\n');
+            }
+
+            foreach (var chart in section.Charts)
+            {
+                if (text.Length > 1 && !(text[^1] == '\n' && text[^2] == '\n'))
+                {
+                    text.Append('\n');
+                }
+
+                text.Append("*").Append(Inline(chart.Title)).Append("*: ")
+                    .Append(string.Join("; ", chart.Bars.Select(b => Inline(b.Label) + " " + b.Value.ToString("0", System.Globalization.CultureInfo.InvariantCulture))))
+                    .Append(chart.TargetLabel is { } target ? " (" + Inline(target) + ")" : string.Empty).Append("\n\n");
             }
 
             if (section.Table is { } table)
@@ -71,7 +101,7 @@ public static class ReportMarkdown
                 text.Append("- ").Append(emphasis == Emphasis.Bad ? "**" + Inline(line) + "**" : Inline(line)).Append('\n');
             }
 
-            if (section.Facts.Count == 0 && section.Table is null && section.Bullets.Count == 0 && section.Empty is { } empty)
+            if (section.IsEmpty && section.Empty is { } empty)
             {
                 text.Append(Inline(empty)).Append('\n');
             }
@@ -79,6 +109,19 @@ public static class ReportMarkdown
             foreach (var note in section.Notes)
             {
                 text.Append("\n> ").Append(Inline(note)).Append('\n');
+            }
+        }
+
+        if (document.Letterhead is { } end)
+        {
+            text.Append("\n| **").Append(Cell(end.RecipientsLabel)).Append("** | **").Append(Cell(end.Authority ?? string.Empty)).Append("** |\n|:---|:---:|\n");
+            var right = new[] { end.SignerTitle ?? string.Empty, string.Empty, end.SignerName ?? string.Empty };
+            var rows = System.Math.Max(end.Recipients.Count, right.Length);
+            for (var i = 0; i < rows; i++)
+            {
+                var left = i < end.Recipients.Count ? "- " + end.Recipients[i] + (i == end.Recipients.Count - 1 ? "." : ",") : string.Empty;
+                var cell = i < right.Length && right[i].Length > 0 ? "**" + Cell(right[i]) + "**" : string.Empty;
+                text.Append("| ").Append(Cell(left)).Append(" | ").Append(cell).Append(" |\n");
             }
         }
 

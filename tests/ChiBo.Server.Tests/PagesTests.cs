@@ -64,6 +64,19 @@ public sealed class PagesTests : IClassFixture<WebApplicationFactory<Program>>
         using var client = factory.CreateClient();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(zipped.ToArray()), "roster", "roster.zip" }, { new StringContent("2019-12-31"), "asOf" } };
         using var response = await client.PostAsync("/roster", form);
+        var page = await response.Content.ReadAsStringAsync();
+        // Issue 16: each report can be downloaded as Markdown, a printable page and a Word file.
+        foreach (var id in new[] { "due-md", "plan-html", "audit-docx" })
+        {
+            Assert.Contains($"<a id=\"{id}\" download=", page, StringComparison.Ordinal);
+        }
+
+        var docx = System.Text.RegularExpressions.Regex.Match(page, "id=\"plan-docx\" download=\"plan.docx\" href=\"data:[^;]+;base64,([^\"]+)\"").Groups[1].Value;
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(Convert.FromBase64String(docx)), false))
+        {
+            Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", word.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
+
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("VIỆC ĐẾN HẠN", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"plan\">", html, StringComparison.Ordinal);

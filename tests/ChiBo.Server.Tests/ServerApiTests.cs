@@ -152,10 +152,22 @@ public sealed class ServerApiTests : IClassFixture<WebApplicationFactory<Program
         Assert.True(due.RootElement.GetProperty("items").GetArrayLength() > 0);
 
         using var md = await client.PostAsync("/v1/roster/due?asOf=2019-12-31&format=md", new ByteArrayContent(zipped.ToArray()));
-        Assert.StartsWith("# VIỆC ĐẾN HẠN", await md.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("# DANH SÁCH CÔNG VIỆC ĐẾN HẠN", await md.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var html = await client.PostAsync("/v1/roster/due?asOf=2019-12-31&format=html", new ByteArrayContent(zipped.ToArray()));
-        Assert.Contains("<h2>VIỆC ĐẾN HẠN</h2>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<h2>DANH SÁCH CÔNG VIỆC ĐẾN HẠN TRONG CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN</h2>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Issue 14/16: the Word file, with the cell's letterhead, valid Open XML.
+        using var docx = await client.PostAsync("/v1/roster/plan?asOf=2020-01-10&year=2020&format=docx", new ByteArrayContent(zipped.ToArray()));
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word));
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text, StringComparison.Ordinal);
+            Assert.Contains("Đà Nẵng, ngày 10 tháng 1 năm 2020", text, StringComparison.Ordinal);
+        }
 
         using var notZip = await client.PostAsync("/v1/roster/due?asOf=2019-12-31", new ByteArrayContent("not a zip"u8.ToArray()));
         Assert.Equal(HttpStatusCode.BadRequest, notZip.StatusCode);

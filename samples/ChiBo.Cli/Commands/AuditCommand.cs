@@ -12,7 +12,7 @@ internal sealed class AuditCommand : ICliCommand
     public CliSpec Spec { get; } = new(
         new("kiểm tra, giám sát của một năm: vi phạm theo quy định và hồ sơ, phát hiện, kết quả quản lý đảng viên", "a roster's supervision audit of a year: violations by rule and case, findings, member outcomes"),
         [PlanCommand.RosterArgument],
-        [CliOptions.Year(required: true), CliOptions.AsOf(required: false), CliOptions.Rules, CliOptions.Format],
+        [CliOptions.Year(required: true), CliOptions.AsOf(required: false), CliOptions.Rules, .. CliOptions.Document],
         ReportOutput.ExitCodeNote);
 
 
@@ -25,7 +25,8 @@ internal sealed class AuditCommand : ICliCommand
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
         var audit = CliServices.PlannerFor(args.Option("rules")).Audit(roster, year, asOf);
-        var exit = ReportOutput.Write(audit, () => ReportDocuments.Audit(audit, language), format, audit.Errors, Name, stdout, stderr);
+        var options = ReportOutput.Options(args, roster);
+        var exit = ReportOutput.Write(audit, () => ReportDocuments.Audit(audit, language, options), format, args, audit.Errors, Name, stdout, stderr);
         Provenance.WriteNote(args.Option("rules"), format, language, stdout);
         return exit;
     }

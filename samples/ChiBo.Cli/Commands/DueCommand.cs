@@ -12,7 +12,7 @@ internal sealed class DueCommand : ICliCommand
     public CliSpec Spec { get; } = new(
         new("việc đến hạn vào một ngày: lễ kết nạp, xét chuyển chính thức, giấy chứng nhận, việc định kỳ của chi bộ", "due work on a date: ceremonies, full-membership votes, certificates, the cell's periodic duties"),
         [PlanCommand.RosterArgument],
-        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Format],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, .. CliOptions.Document],
         ReportOutput.ExitCodeNote);
 
 
@@ -24,7 +24,8 @@ internal sealed class DueCommand : ICliCommand
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
         var due = CliServices.PlannerFor(args.Option("rules")).Due(roster, asOf);
-        var exit = ReportOutput.Write(due, () => ReportDocuments.Due(due, language), format, due.Errors, Name, stdout, stderr);
+        var options = ReportOutput.Options(args, roster);
+        var exit = ReportOutput.Write(due, () => ReportDocuments.Due(due, language, options), format, args, due.Errors, Name, stdout, stderr);
         Provenance.WriteNote(args.Option("rules"), format, language, stdout);
         return exit;
     }

@@ -22,7 +22,7 @@ internal sealed class EvaluateCommand : ICliCommand
         new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
             "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
         [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"))],
-        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output],
         new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
             "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
@@ -46,6 +46,11 @@ internal sealed class EvaluateCommand : ICliCommand
 
         var caseFile = CaseFiles.Load(path);
         var evaluation = Answer(evaluator.Evaluate(caseFile, asOf), path);
+        if (args.Option("format") is { } format)
+        {
+            return WritePicture(format, caseFile, evaluation, args, stdout);
+        }
+
         if (args.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(evaluation, ChiBoJson.Options));
@@ -53,6 +58,32 @@ internal sealed class EvaluateCommand : ICliCommand
         else
         {
             WriteSummary(stdout, caseFile.Person.FullName, evaluation, language, catalog);
+        }
+
+        return Program.Ok;
+    }
+
+    /// <summary>Issue 14: <c>--format svg</c> writes the case's timeline, <c>--format html</c> a printable page with it.</summary>
+    private static CliOptionSpec PictureFormat { get; } = new("format", "svg|html",
+        new("vẽ diễn biến hồ sơ: ảnh SVG hoặc trang HTML in được", "draw the case's timeline: an SVG picture or a printable HTML page"), AllowedValues: ["svg", "html"]);
+
+    private static int WritePicture(string format, Cases.CaseFile caseFile, CaseEvaluation evaluation, CliArguments args, TextWriter stdout)
+    {
+        if (args.Json)
+        {
+            throw new CliInputException("--json and --format " + format + " contradict each other");
+        }
+
+        var text = format == "svg"
+            ? ChiBo.Reports.CaseTimeline.ToSvg(caseFile, evaluation, args.Language)
+            : ChiBo.Reports.ReportHtml.ToPage(ChiBo.Reports.ReportDocuments.Case(caseFile, evaluation, args.Language), args.Language == Language.English ? "en" : "vi");
+        if (args.Option("output") is { } output)
+        {
+            Cli.Reports.ReportOutput.WriteFile(output, new System.Text.UTF8Encoding(false).GetBytes(text + "\n"));
+        }
+        else
+        {
+            stdout.WriteLine(text);
         }
 
         return Program.Ok;

@@ -16,7 +16,7 @@ internal sealed class PlanCommand : ICliCommand
     public CliSpec Spec { get; } = new(
         new("kế hoạch kết nạp của một năm: chỉ tiêu và kết quả, nguồn, đối tượng ưu tiên, cảnh báo", "a roster's admission plan for a year: target vs admitted, pipeline, priority groups, warnings"),
         [RosterArgument],
-        [CliOptions.Year(required: true), CliOptions.AsOf(required: false), CliOptions.Rules, CliOptions.Format],
+        [CliOptions.Year(required: true), CliOptions.AsOf(required: false), CliOptions.Rules, .. CliOptions.Document],
         ReportOutput.ExitCodeNote);
 
 
@@ -29,7 +29,8 @@ internal sealed class PlanCommand : ICliCommand
         var language = args.Language;
         var roster = RosterFiles.Load(folder);
         var plan = CliServices.PlannerFor(args.Option("rules")).Plan(roster, year, asOf);
-        var exit = ReportOutput.Write(plan, () => ReportDocuments.Plan(plan, language), format, plan.Errors, Name, stdout, stderr);
+        var options = ReportOutput.Options(args, roster);
+        var exit = ReportOutput.Write(plan, () => ReportDocuments.Plan(plan, language, options), format, args, plan.Errors, Name, stdout, stderr);
         Provenance.WriteNote(args.Option("rules"), format, language, stdout);
         return exit;
     }

@@ -14,6 +14,8 @@ internal enum ReportFormat
     Table,
     Markdown,
     Json,
+    Html,
+    Docx,
 }
 
 /// <summary>What the report commands share: the format option, writing the report, and the files it could not read.</summary>
@@ -31,8 +33,15 @@ internal static class ReportOutput
             "table" => ReportFormat.Table,
             "md" or "markdown" => ReportFormat.Markdown,
             "json" => ReportFormat.Json,
-            var other => throw new CliInputException($"--format must be 'table', 'md' or 'json', not '{other}'"),
+            "html" => ReportFormat.Html,
+            "docx" => ReportFormat.Docx,
+            var other => throw new CliInputException($"--format must be 'table', 'md', 'json', 'html' or 'docx', not '{other}'"),
         };
+        if (format == ReportFormat.Docx && args.Option("output") is null)
+        {
+            throw new CliInputException("--format docx needs -o FILE (a Word file is not written to a terminal)");
+        }
+
         if (args.Json && format != ReportFormat.Json)
         {
             throw new CliInputException("--json and --format " + args.Option("format") + " contradict each other");
@@ -41,21 +50,53 @@ internal static class ReportOutput
         return format;
     }
 
-    /// <summary>Writes the report, lists the unreadable files on stderr, and returns the exit code.</summary>
-    public static int Write<T>(T report, System.Func<ReportDocument> document, ReportFormat format, IReadOnlyList<CaseFileError> errors,
+    /// <summary>The document options of a report command: --show-codes, --number, --date, and the roster.</summary>
+    public static ReportOptions Options(CliArguments args, Planning.Roster roster) => new()
+    {
+        ShowCodes = args.Has("show-codes"),
+        Roster = roster,
+        Number = args.Option("number") is { } number ? Positive(CliArguments.ParseInt(number, "--number")) : null,
+        Date = args.DateOption("date"),
+    };
+
+    private static int Positive(int number) =>
+        number > 0 ? number : throw new CliInputException($"--number {number} must be a whole number from 1 up");
+
+    /// <summary>Writes the report (to stdout, or to the file of -o), lists the unreadable files on stderr, and returns the exit code.</summary>
+    public static int Write<T>(T report, System.Func<ReportDocument> document, ReportFormat format, CliArguments args, IReadOnlyList<CaseFileError> errors,
         string command, TextWriter stdout, TextWriter stderr)
     {
-        switch (format)
+        var path = args.Option("output");
+        if (format == ReportFormat.Docx)
         {
-            case ReportFormat.Json:
-                stdout.WriteLine(JsonSerializer.Serialize(report, ChiBoJson.Options));
-                break;
-            case ReportFormat.Markdown:
-                ReportRenderer.WriteMarkdown(document(), stdout);
-                break;
-            default:
-                ReportRenderer.WriteTable(document(), stdout);
-                break;
+            var bytes = new MemoryStream();
+            ReportWord.Write(document(), bytes);
+            WriteFile(path!, bytes.ToArray());
+        }
+        else
+        {
+            var text = new StringWriter();
+            var target = path is null ? stdout : text;
+            switch (format)
+            {
+                case ReportFormat.Json:
+                    target.WriteLine(JsonSerializer.Serialize(report, ChiBoJson.Options));
+                    break;
+                case ReportFormat.Markdown:
+                    ReportRenderer.WriteMarkdown(document(), target);
+                    break;
+                case ReportFormat.Html:
+                    target.WriteLine(ReportHtml.ToPage(document(), args.Language == Language.English ? "en" : "vi"));
+                    break;
+                default:
+                    ReportRenderer.WriteTable(document(), target);
+                    break;
+            }
+
+            if (path is not null)
+            {
+                WriteFile(path, new System.Text.UTF8Encoding(false).GetBytes(text.ToString()));
+            }
         }
 
         foreach (var error in errors)
@@ -64,6 +105,30 @@ internal static class ReportOutput
         }
 
         return errors.Count == 0 ? Program.Ok : Program.Findings;
+    }
+
+    /// <summary>Writes a file whole, or fails with the path named (exit 2); nothing is left half-written.</summary>
+    public static void WriteFile(string path, byte[] bytes)
+    {
+        var temp = path + ".tmp-" + System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException or System.ArgumentException or System.NotSupportedException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (IOException)
+            {
+                // The temporary file could not be removed either; the error below names the path.
+            }
+
+            throw new CliInputException($"-o {path}: cannot write the file ({e.Message})");
+        }
     }
 
     public static NodaTime.LocalDate? AsOf(CliArguments args)

@@ -69,11 +69,29 @@ internal static class ReportRenderer
             console.WriteLine();
         }
 
+        foreach (var paragraph in document.Preamble)
+        {
+            console.WriteLine();
+            console.Write(new SpectreText(paragraph));
+            console.WriteLine();
+        }
+
         foreach (var section in document.Sections)
         {
             console.WriteLine();
-            console.Write(new SpectreText(section.Title, new Style(decoration: Decoration.Bold | Decoration.Underline)));
+            console.Write(new SpectreText(section.Title, new Style(decoration: Decoration.Bold | (section.IsPart ? Decoration.None : Decoration.Underline))));
             console.WriteLine();
+            if (section.Paragraphs.Count > 0)
+            {
+                var paragraphs = new Grid().AddColumn(new GridColumn().PadLeft(2));
+                foreach (var paragraph in section.Paragraphs)
+                {
+                    paragraphs.AddRow(new SpectreText(paragraph));
+                }
+
+                console.Write(paragraphs);
+            }
+
             if (section.Facts.Count > 0)
             {
                 var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
@@ -83,6 +101,17 @@ internal static class ReportRenderer
                 }
 
                 console.Write(grid);
+            }
+
+            foreach (var chart in section.Charts)
+            {
+                var bars = new BarChart().Label("  " + chart.Title + (chart.TargetLabel is { } target ? $" ({target})" : string.Empty)).LeftAlignLabel().Width(70);
+                foreach (var (label, value) in chart.Bars)
+                {
+                    bars.AddItem(label, value, Color.Red);
+                }
+
+                console.Write(bars);
             }
 
             if (section.Table is { } table)
@@ -113,7 +142,7 @@ internal static class ReportRenderer
                 console.Write(bullets);
             }
 
-            if (section.Facts.Count == 0 && section.Table is null && section.Bullets.Count == 0 && section.Empty is { } empty)
+            if (section.IsEmpty && section.Empty is { } empty)
             {
                 console.Write(new SpectreText("  " + empty));
                 console.WriteLine();

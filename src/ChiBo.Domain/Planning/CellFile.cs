@@ -52,6 +52,20 @@ public sealed record CellFile(
     [JsonIgnore]
     public ImmutableArray<PeriodicDuty> EffectiveDuties => Duties.IsDefaultOrEmpty ? PeriodicDuty.Defaults : Duties;
 
+    /// <summary>What the cell's documents need in their heading and signature (<c>letterhead</c>), or null: reports then use plain headings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CellLetterhead? Letterhead { get; init; }
+
+    /// <summary>The cell's members by id (<c>members</c>), so reports can name helpers and introducers, or default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<CellMember> Members { get; init; }
+
+    /// <summary>A member's name by id, or null when the cell file does not list it.</summary>
+    /// <param name="memberId">The member's id.</param>
+    /// <returns>The name, or null.</returns>
+    public string? MemberName(string memberId) =>
+        Members.IsDefaultOrEmpty ? null : Members.FirstOrDefault(m => m is not null && m.MemberId == memberId)?.FullName;
+
     /// <summary>The meetings, never default.</summary>
     [JsonIgnore]
     public ImmutableArray<CellMeeting> MeetingsOrEmpty => Meetings.IsDefault ? [] : Meetings;
@@ -73,6 +87,7 @@ public sealed record CellFile(
         && Same(FullMemberCounts, other.FullMemberCounts) && Same(Targets, other.Targets)
         && Same(PriorityGroups, other.PriorityGroups) && Same(UnitsWithoutMembers, other.UnitsWithoutMembers)
         && Same(Duties, other.Duties) && Same(Meetings, other.Meetings)
+        && Letterhead == other.Letterhead && Same(Members, other.Members)
         && (Extensions is null ? other.Extensions is null
             : other.Extensions is not null && JsonElement.DeepEquals(Extensions.Value, other.Extensions.Value));
 
@@ -176,3 +191,72 @@ public sealed record PeriodicDuty(DutyKind Kind, int EveryMonths)
 /// <param name="Date">The day it was held.</param>
 /// <param name="Note">What was decided, or null.</param>
 public sealed record CellMeeting(DutyKind Kind, LocalDate Date, string? Note = null);
+
+/// <summary>
+/// What a cell's documents need in their heading and signature (thể thức văn bản của Đảng, Hướng dẫn 36-HD/VPTW):
+/// the superior body's name by date, the place, the document number pattern, who signs and for whom, the recipients
+/// (<c>cell.json</c> <c>letterhead</c>, optional; every part optional, reports fall back to plain headings).
+/// </summary>
+/// <param name="Superiors">The direct superior's heading name from dates on (e.g. "Đảng bộ Quận Hải Châu", then from 2025-07-01 a ward's), or default.</param>
+/// <param name="Place">The place in the date line, e.g. "Đà Nẵng", or null.</param>
+/// <param name="NumberPattern">The number and symbol with the placeholders <c>{number}</c> and <c>{kind}</c> (KH, BC…), e.g. "{number}-{kind}/CB", or null.</param>
+/// <param name="Authority">The signer's authority line, e.g. "T/M CẤP ỦY CHI BỘ" or "T/M CHI BỘ", or null.</param>
+/// <param name="Signer">The one who signs (the secretary), or null.</param>
+/// <param name="Recipients">The recipients ("Nơi nhận"), the archive last, or default.</param>
+public sealed record CellLetterhead(
+    ImmutableArray<SuperiorHeading> Superiors = default,
+    string? Place = null,
+    string? NumberPattern = null,
+    string? Authority = null,
+    CellSigner? Signer = null,
+    ImmutableArray<string> Recipients = default)
+{
+    /// <summary>The placeholders a <see cref="NumberPattern"/> may use.</summary>
+    public static ImmutableArray<string> NumberPlaceholders { get; } = ["{number}", "{kind}"];
+
+    /// <summary>The superior's heading name on a date: the latest entry from on or before it (an entry without a date holds from the start), or null.</summary>
+    /// <param name="date">The document's date.</param>
+    /// <returns>The name, or null when none is given for the date.</returns>
+    public string? SuperiorOn(LocalDate date) =>
+        Superiors.IsDefaultOrEmpty ? null
+        : Superiors.Where(s => s is not null && (s.From is null || s.From <= date))
+            .OrderBy(s => s.From ?? LocalDate.MinIsoValue).Select(s => s.Name).LastOrDefault();
+
+    /// <summary>The document number: the pattern with its placeholders filled in, or null without a pattern.</summary>
+    /// <param name="number">The number, or null to leave a blank for a hand-written number.</param>
+    /// <param name="kind">The kind's symbol, e.g. "KH" (kế hoạch) or "BC" (báo cáo).</param>
+    /// <returns>The number and symbol, e.g. "19-KH/CB" or "   -KH/CB".</returns>
+    public string? FormatNumber(int? number, string kind) =>
+        NumberPattern is null ? null
+        : NumberPattern.Replace("{number}", number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "     ", StringComparison.Ordinal)
+            .Replace("{kind}", kind, StringComparison.Ordinal);
+
+    /// <summary>The recipients, never default.</summary>
+    [JsonIgnore]
+    public ImmutableArray<string> RecipientsOrEmpty => Recipients.IsDefault ? [] : Recipients;
+
+    /// <inheritdoc />
+    public bool Equals(CellLetterhead? other) =>
+        other is not null && Place == other.Place && NumberPattern == other.NumberPattern && Authority == other.Authority
+        && Signer == other.Signer
+        && (Superiors.IsDefault ? [] : Superiors).SequenceEqual(other.Superiors.IsDefault ? [] : other.Superiors)
+        && RecipientsOrEmpty.SequenceEqual(other.RecipientsOrEmpty);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Place, NumberPattern, Authority, Signer);
+}
+
+/// <summary>The direct superior's name as a document heading shows it, from a date on (tên cơ quan cấp trên trực tiếp).</summary>
+/// <param name="Name">The name, e.g. "Đảng bộ Quận Hải Châu" (the heading writes it in capitals).</param>
+/// <param name="From">The first day it holds, or null for "from the start".</param>
+public sealed record SuperiorHeading(string Name, LocalDate? From = null);
+
+/// <summary>The one who signs the cell's documents.</summary>
+/// <param name="FullName">The name under the signature.</param>
+/// <param name="Title">The position, e.g. "Bí thư" (the block writes it in capitals).</param>
+public sealed record CellSigner(string FullName, string Title);
+
+/// <summary>A party member of the cell by id, so that reports name helpers and introducers (<c>cell.json</c> <c>members</c>).</summary>
+/// <param name="MemberId">The member's id, as the case files cite it.</param>
+/// <param name="FullName">The member's name.</param>
+public sealed record CellMember(string MemberId, string FullName);

@@ -90,7 +90,8 @@ public static class CellFileSerializer
     /// <summary>
     /// Checks a cell file — one built in code, or one read — against every bound the reader enforces: format version 1,
     /// targets with 0 ≤ min ≤ max and one per year, counts not negative, duties every 1, 2, 3, 4, 6 or 12 months and one
-    /// per kind. The errors are the reader's (<c>field.invalid</c> at a JSON path), without a line.
+    /// per kind; a letterhead with names, one superior heading per date, a number pattern with <c>{number}</c> and no other
+    /// placeholder than <c>{kind}</c>; members with ids and names, one per id. The errors are the reader's (<c>field.invalid</c> at a JSON path), without a line.
     /// </summary>
     /// <param name="cellFile">The cell file.</param>
     /// <param name="fileName">The file name for errors, or null.</param>
@@ -148,7 +149,85 @@ public static class CellFileSerializer
             }
         }
 
+        if (cellFile.Letterhead is { } letterhead)
+        {
+            ValidateLetterhead(letterhead, Bad);
+        }
+
+        var members = cellFile.Members.IsDefault ? [] : cellFile.Members;
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (members[i] is null || string.IsNullOrWhiteSpace(members[i].MemberId) || string.IsNullOrWhiteSpace(members[i].FullName))
+            {
+                Bad($"$.members[{i}]", "a member needs a memberId and a fullName");
+            }
+            else if (members.Take(i).Any(m => m?.MemberId == members[i].MemberId))
+            {
+                Bad($"$.members[{i}].memberId", $"a second member with the id '{members[i].MemberId}'");
+            }
+        }
+
         return errors;
+    }
+
+    // The letterhead (issue 14): names not blank, one superior per date and at most one without a date, a number
+    // pattern that has {number} and uses no placeholder but {number} and {kind}.
+    private static void ValidateLetterhead(CellLetterhead letterhead, Action<string, string> bad)
+    {
+        var superiors = letterhead.Superiors.IsDefault ? [] : letterhead.Superiors;
+        for (var i = 0; i < superiors.Length; i++)
+        {
+            if (superiors[i] is null || string.IsNullOrWhiteSpace(superiors[i].Name))
+            {
+                bad($"$.letterhead.superiors[{i}].name", "a superior heading needs a name");
+                continue;
+            }
+
+            if (superiors.Take(i).Any(s => s is not null && s.From == superiors[i].From))
+            {
+                bad($"$.letterhead.superiors[{i}].from", superiors[i].From is { } from
+                    ? $"a second superior heading from {from:yyyy-MM-dd}"
+                    : "a second superior heading without a date (only the first may omit 'from')");
+            }
+        }
+
+        if (letterhead.Place is { } place && string.IsNullOrWhiteSpace(place))
+        {
+            bad("$.letterhead.place", "place cannot be blank (leave it out instead)");
+        }
+
+        if (letterhead.Authority is { } authority && string.IsNullOrWhiteSpace(authority))
+        {
+            bad("$.letterhead.authority", "authority cannot be blank (leave it out instead)");
+        }
+
+        if (letterhead.NumberPattern is { } pattern)
+        {
+            if (!pattern.Contains("{number}", StringComparison.Ordinal))
+            {
+                bad("$.letterhead.numberPattern", "numberPattern needs the placeholder {number}, e.g. \"{number}-{kind}/CB\"");
+            }
+
+            var rest = CellLetterhead.NumberPlaceholders.Aggregate(pattern, (text, p) => text.Replace(p, string.Empty, StringComparison.Ordinal));
+            if (rest.IndexOfAny(['{', '}']) >= 0)
+            {
+                bad("$.letterhead.numberPattern", "numberPattern may use only the placeholders {number} and {kind}");
+            }
+        }
+
+        if (letterhead.Signer is { } signer && (string.IsNullOrWhiteSpace(signer.FullName) || string.IsNullOrWhiteSpace(signer.Title)))
+        {
+            bad("$.letterhead.signer", "a signer needs a fullName and a title");
+        }
+
+        var recipients = letterhead.RecipientsOrEmpty;
+        for (var i = 0; i < recipients.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(recipients[i]))
+            {
+                bad($"$.letterhead.recipients[{i}]", "a recipient cannot be blank");
+            }
+        }
     }
 
     /// <summary>Writes a cell file as indented JSON.</summary>

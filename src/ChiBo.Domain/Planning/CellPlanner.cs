@@ -308,7 +308,7 @@ public sealed partial class CellPlanner
             {
                 var due = Iso(d.Due);
                 findings.Add(new("deadline.overdue",
-                    new($"{e.Person.FullName}: '{DeadlineName(d.Action).Vi}' đến hạn {due} nhưng chưa thực hiện ({d.Source})",
+                    new($"{e.Person.FullName}: '{DeadlineName(d.Action).Vi}' đến hạn {Vn(d.Due)} nhưng chưa thực hiện ({d.Source})",
                         $"{e.Person.FullName}: '{DeadlineName(d.Action).En}' was due on {due} and is not done ({d.Source})"),
                     [e.Person]));
             }
@@ -336,7 +336,7 @@ public sealed partial class CellPlanner
                 if (cellFile?.FullMembersOn(vote.Date) is { } known && known != vote.FullMembers)
                 {
                     findings.Add(new("vote.fullMembersMismatch",
-                        new($"Sự kiện #{index} ({Iso(vote.Date)}): biểu quyết ghi {vote.FullMembers} đảng viên chính thức, tệp chi bộ ghi {known} vào ngày đó",
+                        new($"Sự kiện #{index} ({Vn(vote.Date)}): biểu quyết ghi {vote.FullMembers} đảng viên chính thức, tệp chi bộ ghi {known} vào ngày đó",
                             $"Event #{index} ({Iso(vote.Date)}): the vote records {vote.FullMembers} full members; the cell file has {known} on that day"),
                         [e.Person]));
                 }
@@ -398,6 +398,9 @@ public sealed partial class CellPlanner
     internal static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    // Vietnamese text writes dates as dd/mm/yyyy (issue 14).
+    private static string Vn(LocalDate date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static LocalDate? CeremonyDue(CaseEvaluation evaluation) =>
         evaluation.Deadlines.Where(d => d.Action == DeadlineAction.HoldCeremony).Select(d => (LocalDate?)d.Due).FirstOrDefault();

@@ -27,14 +27,15 @@ public class LibraryReportsTests
         var language = lang == "en" ? Language.English : Language.Vietnamese;
         var roster = ChiBo.Planning.Roster.LoadDirectory(Roster);
         var asOf = new LocalDate(2019, 12, 31);
+        var options = new ReportOptions { Roster = roster };
 
-        var due = ReportMarkdown.ToMarkdown(ReportDocuments.Due(Planner.Due(roster, asOf), language));
+        var due = ReportMarkdown.ToMarkdown(ReportDocuments.Due(Planner.Due(roster, asOf), language, options));
         Assert.Equal(Cli.EvaluateCommandTests.Run("due", Roster, "--as-of", "2019-12-31", "--format", "md", "--lang", lang).Out, due);
 
-        var plan = ReportMarkdown.ToMarkdown(ReportDocuments.Plan(Planner.Plan(roster, 2019), language));
+        var plan = ReportMarkdown.ToMarkdown(ReportDocuments.Plan(Planner.Plan(roster, 2019), language, options));
         Assert.Equal(Cli.EvaluateCommandTests.Run("plan", Roster, "--year", "2019", "--format", "md", "--lang", lang).Out, plan);
 
-        var audit = ReportMarkdown.ToMarkdown(ReportDocuments.Audit(Planner.Audit(roster, 2019), language));
+        var audit = ReportMarkdown.ToMarkdown(ReportDocuments.Audit(Planner.Audit(roster, 2019), language, options));
         Assert.Equal(Cli.EvaluateCommandTests.Run("audit", Roster, "--year", "2019", "--format", "md", "--lang", lang).Out, audit);
     }
 

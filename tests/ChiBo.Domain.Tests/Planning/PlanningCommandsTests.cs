@@ -53,7 +53,8 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Contains("Chi bộ Trường THPT Trần Phú", output);
         Assert.Contains("Phan Quốc Bảo", output);
         Assert.Contains("Đặng Văn Tùng", output);
-        Assert.Contains("[admissions.concentratedInLastMonth]", output);
+        Assert.DoesNotContain("[admissions.concentratedInLastMonth]", output); // issue 14: codes only with --show-codes
+        Assert.Contains("[admissions.concentratedInLastMonth]", Run("plan", Roster, "--year", "2019", "--show-codes").Out);
         Assert.Contains("chạy theo số lượng", output); // the heuristic, explained
         Assert.Contains("┌", output);
     }
@@ -97,10 +98,11 @@ public sealed class PlanningCommandsTests : IDisposable
     {
         var (exit, output, _) = Run("plan", Roster, "--year", "2019", "--format", "md");
         Assert.Equal(0, exit);
-        Assert.StartsWith("# KẾ HOẠCH PHÁT TRIỂN ĐẢNG VIÊN NĂM 2019\n", output);
-        Assert.Contains("\n## Kết nạp trong năm (theo ngày lễ kết nạp)\n", output);
-        Assert.Contains("| # | Họ và tên | Ngày vào Đảng | Giai đoạn hiện nay |\n|---|---|---|---|\n| 1 | Phan Quốc Bảo | 2019-03-22 | Đảng viên dự bị |", output);
-        Assert.Contains("\n## Cảnh báo\n", output);
+        Assert.StartsWith("| ĐẢNG BỘ QUẬN HẢI CHÂU | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n", output); // issue 14: the letterhead as a two-column table
+        Assert.Contains("\n# KẾ HOẠCH PHÁT TRIỂN ĐẢNG VIÊN NĂM 2019\n", output);
+        Assert.Contains("\n### 3. Kết nạp trong năm (theo ngày lễ kết nạp)\n", output);
+        Assert.Contains("| STT | Họ và tên | Ngày vào Đảng | Giai đoạn hiện nay |\n|---|---|---|---|\n| 1 | Phan Quốc Bảo | 22/03/2019 | Đảng viên dự bị |", output);
+        Assert.Contains("\n### 8. Những vấn đề cần lưu ý\n", output);
         Assert.Contains("\n> Dấu hiệu \"chạy theo số lượng\"", output);
         Assert.DoesNotContain("┌", output);
         Assert.DoesNotContain('\u001b', output);
@@ -136,7 +138,7 @@ public sealed class PlanningCommandsTests : IDisposable
 
         var table = Run("due", Roster, "--as-of", "2019-12-31");
         AssertPlainText(table.Out);
-        Assert.StartsWith("VIỆC ĐẾN HẠN", table.Out);
+        Assert.StartsWith("DANH SÁCH CÔNG VIỆC ĐẾN HẠN", table.Out);
         Assert.Contains("sắp đến hạn", table.Out);
         Assert.Contains("Khảo sát, đánh giá", table.Out);
         Assert.Contains("Trương Thị Bích Ngọc", table.Out); // the ceremony overdue since 2019-12-13
@@ -202,11 +204,12 @@ public sealed class PlanningCommandsTests : IDisposable
         Assert.Equal(3, audit.GetProperty("violationCount").GetInt32()); // + exemption.reported (issue 12)
 
         var md = Run("audit", Roster, "--year", "2019", "--format", "md").Out;
-        Assert.StartsWith("# KIỂM TRA, GIÁM SÁT CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM 2019", md);
-        Assert.Contains("| Xóa tên | struckOff | 1 |", md);
+        Assert.Contains("\n# BÁO CÁO KẾT QUẢ CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM 2019", md);
+        Assert.Contains("| Xóa tên | 1 |", md); // issue 14: no code column unless --show-codes
+        Assert.Contains("| Xóa tên | struckOff | 1 |", Run("audit", Roster, "--year", "2019", "--format", "md", "--show-codes").Out);
         var en = Run("audit", Roster, "--year", "2019", "--lang", "en").Out;
         AssertPlainText(en);
-        Assert.Contains("Member management in the year", en);
+        Assert.Contains("MEMBER MANAGEMENT IN THE YEAR", en);
     }
 
     [Theory]
@@ -238,7 +241,8 @@ public sealed class PlanningCommandsTests : IDisposable
         var (exit, output, _) = Run("plan", CopyRoster(withCell: false), "--year", "2019", "--lang", "en");
         Assert.Equal(0, exit);
         Assert.Contains("(no cell file cell.json)", output);
-        Assert.Contains("[cell.noCellFile]", output);
+        Assert.Contains("No cell file (cell.json): no target", output);
+        Assert.Contains("[cell.noCellFile]", Run("plan", temp, "--year", "2019", "--lang", "en", "--show-codes").Out);
     }
 
     [Theory]
