@@ -241,7 +241,13 @@ public sealed partial class CellPlanner
         foreach (var e in evaluated.Where(e => !e.Evaluation.Stage.IsTerminal()))
         {
             items.AddRange(OpenDeadlines(e).Select(d =>
-                new DueItem(DueKind.Deadline, JsonName(d.Action.ToString()), e.Person, d.Due, d.Status, d.Source)));
+                new DueItem(DueKind.Deadline, JsonName(d.Action.ToString()), e.Person, d.Due, d.Status, d.Source)
+                {
+                    Start = d.Start,
+                    StartEvent = d.StartEvent,
+                    WorkingDaysLate = d.WorkingDaysLate,
+                    Finding = d.Finding,
+                }));
         }
 
         if (roster.CellFile is { } cellFile)
@@ -283,7 +289,13 @@ public sealed partial class CellPlanner
         var violations = evaluated
             .SelectMany(e => e.Evaluation.Violations.Select(v => (e, v, Date: e.Case.Case.Events[v.Event].Date)))
             .Where(x => x.Date.Year == year)
-            .Select(x => new AuditViolation(x.e.Person, x.v.Rule, x.v.Event, x.Date, x.v.Message, x.v.Source, x.v.RuleSet))
+            .Select(x => new AuditViolation(x.e.Person, x.v.Rule, x.v.Event, x.Date, x.v.Message, x.v.Source, x.v.RuleSet)
+            {
+                Title = x.v.Title,
+                Finding = x.v.Finding,
+                Facts = x.v.Facts,
+                EventKind = x.e.Case.Case.Events[x.v.Event].Kind,
+            })
             .ToList();
         var byRule = violations
             .GroupBy(v => v.Rule, StringComparer.Ordinal)
@@ -306,11 +318,12 @@ public sealed partial class CellPlanner
         {
             foreach (var d in OpenDeadlines(e).Where(d => d.Status == DeadlineStatus.Overdue))
             {
-                var due = Iso(d.Due);
+                var due = Labels.Date(d.Due);
+                var found = d.Finding is { } f ? f : new LocalizedText(string.Empty, string.Empty);
                 findings.Add(new("deadline.overdue",
-                    new($"{e.Person.FullName}: '{DeadlineName(d.Action).Vi}' đến hạn {due} nhưng chưa thực hiện ({d.Source})",
-                        $"{e.Person.FullName}: '{DeadlineName(d.Action).En}' was due on {due} and is not done ({d.Source})"),
-                    [e.Person]));
+                    new($"{e.Person.FullName}: '{DeadlineName(d.Action).Vi}' đến hạn ngày {due.Vi} nhưng chưa thực hiện: {found.Vi} ({d.Source})",
+                        $"{e.Person.FullName}: '{DeadlineName(d.Action).En}' was due on {due.En} and is not done: {found.En} ({d.Source})"),
+                    [e.Person]) { Deadline = d });
             }
         }
 
@@ -336,8 +349,8 @@ public sealed partial class CellPlanner
                 if (cellFile?.FullMembersOn(vote.Date) is { } known && known != vote.FullMembers)
                 {
                     findings.Add(new("vote.fullMembersMismatch",
-                        new($"Sự kiện #{index} ({Iso(vote.Date)}): biểu quyết ghi {vote.FullMembers} đảng viên chính thức, tệp chi bộ ghi {known} vào ngày đó",
-                            $"Event #{index} ({Iso(vote.Date)}): the vote records {vote.FullMembers} full members; the cell file has {known} on that day"),
+                        new($"{e.Person.FullName}: {Labels.EventOn(EventKind.CellVoted, vote.Date).Vi} (sự kiện thứ {index + 1} của hồ sơ) ghi {vote.FullMembers} đảng viên chính thức, tệp chi bộ ghi {known} vào ngày đó",
+                            $"{e.Person.FullName}: {Labels.EventOn(EventKind.CellVoted, vote.Date).En} (event {index + 1} of the file) records {vote.FullMembers} full members; the cell file has {known} on that day"),
                         [e.Person]));
                 }
             }
@@ -397,7 +410,6 @@ public sealed partial class CellPlanner
 
     internal static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
-    private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
     private static LocalDate? CeremonyDue(CaseEvaluation evaluation) =>
         evaluation.Deadlines.Where(d => d.Action == DeadlineAction.HoldCeremony).Select(d => (LocalDate?)d.Due).FirstOrDefault();

@@ -135,7 +135,7 @@ internal static class MemberDetails
         {
             return facts.Reported
                 ? new LocalizedText("chi bộ đã báo cáo cấp ủy cấp trên trực tiếp", "the cell informed the direct superior committee")
-                : new LocalizedText("chưa có báo cáo cấp ủy cấp trên trực tiếp (exemptionReported)", "no report to the direct superior committee is on record (exemptionReported)");
+                : new LocalizedText("chưa có báo cáo cấp ủy cấp trên trực tiếp", "no report to the direct superior committee is on record");
         }
 
         var age = $"{facts.AgeMonths / 12}";
