@@ -625,10 +625,10 @@ public sealed class RuleCatalog : ICaseRules
     private EvaluationWarning NoneInForce(Gate gate, LocalDate date, LocalDate first, int? eventIndex) => new(
         "ruleSet.noneInForce",
         new LocalizedText(
-            $"không có bộ quy định nào có hiệu lực ngày {date:dd/MM/yyyy} (bộ sớm nhất đã nạp, {RuleSets[0].Id}, có hiệu lực từ {first:dd/MM/yyyy}): "
-                + $"các quy định của bước '{gate.JsonName()}' chưa được kiểm tra",
-            $"no rule set is in force on {date:yyyy-MM-dd} (the earliest loaded, {RuleSets[0].Id}, starts on {first:yyyy-MM-dd}): "
-                + $"the rules of the gate '{gate.JsonName()}' were not checked"),
+            $"không có bộ quy định nào có hiệu lực ngày {date:dd/MM/yyyy} (bộ sớm nhất đã nạp, {RuleSets[0].Title.Vi}, có hiệu lực từ {first:dd/MM/yyyy}): "
+                + $"các quy định của bước '{Labels.Gate(gate).Vi}' chưa được kiểm tra",
+            $"no rule set is in force on {date:yyyy-MM-dd} (the earliest loaded, {RuleSets[0].Title.En}, starts on {first:yyyy-MM-dd}): "
+                + $"the rules of the gate '{Labels.Gate(gate).En}' were not checked"),
         eventIndex);
 
     /// <inheritdoc />
