@@ -109,18 +109,18 @@ public sealed class RuleDefinition
             EventDate = @event?.Date,
         };
 
-    private System.Collections.Generic.IReadOnlyDictionary<string, object> FactsOf(Facts.FindingFacts facts)
+    private FactValues FactsOf(Facts.FindingFacts facts)
     {
-        var values = new System.Collections.Generic.Dictionary<string, object>(FactNames.Length, System.StringComparer.Ordinal);
+        var values = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object>>(FactNames.Length);
         foreach (var name in FactNames)
         {
             if (Loading.FindingTemplate.Value(name, facts, Expression) is { } value and (int or bool or NodaTime.LocalDate))
             {
-                values[name] = value;
+                values.Add(new(name, value));
             }
         }
 
-        return values;
+        return new FactValues(values);
     }
 
     private static LocalizedText DeriveTitle(LocalizedText message)

@@ -147,7 +147,7 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// otherwise (not written in JSON then).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyDictionary<string, object>? Facts { get; init; }
+    public FactValues? Facts { get; init; }
 }
 
 /// <summary>
@@ -190,7 +190,7 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
     /// otherwise (not written in JSON then).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyDictionary<string, object>? Facts { get; init; }
+    public FactValues? Facts { get; init; }
 
     /// <summary>The kind of the event at <see cref="Event"/> (<c>eventKind</c>), or null when not known: with <see cref="EventDate"/>, how a reader names it ("chi bộ biểu quyết ngày 05/07/2019").</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -104,7 +104,7 @@ public sealed record AuditViolation(PersonRef Person, string Rule, int Event, Lo
 
     /// <summary>The named values that decided the rule (<see cref="RuleViolation.Facts"/>), or null.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyDictionary<string, object>? Facts { get; init; }
+    public FactValues? Facts { get; init; }
 
     /// <summary>The kind of the event at <see cref="Event"/> (<c>eventKind</c>): with <see cref="Date"/>, how a reader names it ("chi bộ biểu quyết ngày 05/07/2019").</summary>
     public EventKind EventKind { get; init; }
