@@ -139,6 +139,7 @@ internal sealed class EvaluateCommand : ICliCommand
         bool en = lang == Language.English;
         string D(LocalDate? d) => d is { } x ? LibraryLabels.Date(x, lang) : "—";
         string Code(string code) => codes ? $" [{code}]" : string.Empty;
+        var found = en ? "found" : "ghi nhận";
         o.WriteLine($"{name} — {(en ? "as of" : "tính đến ngày")} {D(e.AsOf)}");
         o.WriteLine($"  {(en ? "Stage" : "Giai đoạn"),-22}{Labels.Stage(e.Stage, lang)}{Code(e.Stage.JsonName())}{(e.Exempt ? (en ? ", exempt" : ", được miễn") : string.Empty)}");
         o.WriteLine($"  {(en ? "Next gate" : "Bước tiếp theo"),-22}{Labels.Gate(e.NextGate, lang)}{Code(e.NextGate.JsonName())}");
@@ -147,7 +148,7 @@ internal sealed class EvaluateCommand : ICliCommand
         o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{ruleSetName}{(e.RuleSetOrigin is { } origin ? " — " + Provenance.OriginWords(origin).In(lang) : string.Empty)}");
         if (e.Overlays.Count > 0)
         {
-            o.WriteLine($"  {(en ? "Local overlays" : "Quy định bổ sung"),-22}{(codes ? string.Join(", ", e.Overlays) : en ? $"{e.Overlays.Count} local overlay(s)" : $"{e.Overlays.Count} bộ quy định bổ sung của địa phương")}");
+            o.WriteLine($"  {(en ? "Local overlays" : "Quy định bổ sung"),-22}{string.Join("; ", e.Overlays.Select(id => (catalog?.Overlays.FirstOrDefault(x => x.Id == id) is { } overlay ? overlay.Title.In(lang) : id) + Code(id)))}");
         }
 
         if (e.Cell is { } cell)
@@ -182,11 +183,11 @@ internal sealed class EvaluateCommand : ICliCommand
                 o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {TitleOf(c.Title, c.Rule, lang)}{Code(c.Rule)}: {c.Message.In(lang)}");
                 if (c.Finding is { } finding)
                 {
-                    o.WriteLine($"      → {finding.In(lang)}");
+                    o.WriteLine($"      {found}: {finding.In(lang)}");
                 }
-                else if (c.Detail is { } found)
+                else if (c.Detail is { } detail)
                 {
-                    o.WriteLine($"      → {found.In(lang)}");
+                    o.WriteLine($"      {found}: {detail.In(lang)}");
                 }
 
                 if (c.Error is { } error)
@@ -207,9 +208,9 @@ internal sealed class EvaluateCommand : ICliCommand
             foreach (var c in standing)
             {
                 o.WriteLine($"  [{(c.Passed ? "✓" : "✗")}] {TitleOf(c.Title, c.Rule, lang)}{Code(c.Rule)}: {c.Message.In(lang)}");
-                if ((c.Finding ?? c.Detail) is { } found)
+                if ((c.Finding ?? c.Detail) is { } detail)
                 {
-                    o.WriteLine($"      → {found.In(lang)}");
+                    o.WriteLine($"      {found}: {detail.In(lang)}");
                 }
 
                 o.WriteLine($"      {c.Source}");
@@ -235,7 +236,7 @@ internal sealed class EvaluateCommand : ICliCommand
                 o.WriteLine($"  {Labels.Action(d.Action, lang) + Code(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(d.Action.ToString())),-36}{D(d.Due)}  {Labels.Status(d.Status, lang),-14}{d.Source}");
                 if (d.Finding is { } finding)
                 {
-                    o.WriteLine($"      → {finding.In(lang)}");
+                    o.WriteLine($"      {found}: {finding.In(lang)}");
                 }
             }
         }
@@ -255,9 +256,9 @@ internal sealed class EvaluateCommand : ICliCommand
                     : en ? "an event" : "một sự kiện";
                 var number = codes ? (en ? $", event {v.Event + 1} of the file [#{v.Event}], {v.RuleSet}" : $", sự kiện thứ {v.Event + 1} của hồ sơ [#{v.Event}], {v.RuleSet}") : string.Empty;
                 o.WriteLine($"  ! {TitleOf(v.Title, v.Rule, lang)}{Code(v.Rule)} — {at}{number}: {v.Message.In(lang)}");
-                if ((v.Finding ?? v.Detail) is { } found)
+                if ((v.Finding ?? v.Detail) is { } detail)
                 {
-                    o.WriteLine($"      → {found.In(lang)}");
+                    o.WriteLine($"      {found}: {detail.In(lang)}");
                 }
 
                 o.WriteLine($"      {v.Source}");
