@@ -67,6 +67,19 @@ internal sealed class FindingFacts
     /// <summary>The rule language's facts.</summary>
     public GateFacts Gate { get; }
 
+    private readonly Dictionary<System.Reflection.PropertyInfo, object?> groups = [];
+
+    /// <summary>A group of the gate facts (<c>vote</c>, <c>ceremony</c>…), boxed once per finding.</summary>
+    public object? Group(System.Reflection.PropertyInfo group)
+    {
+        if (!groups.TryGetValue(group, out var value))
+        {
+            groups[group] = value = group.GetValue(Gate);
+        }
+
+        return value;
+    }
+
     /// <summary>The rule set's parameters.</summary>
     public RuleParameters Parameters { get; }
 

@@ -242,10 +242,16 @@ internal sealed partial class FindingTemplate
             return facts.Parameters.Info.TryGetValue(member, out var info) ? info.Value : null;
         }
 
-        var property = RuleLanguage.Groups.First(g => g.Name == group).Property;
-        var value = property.GetValue(facts.Gate);
-        return value?.GetType().GetProperty(char.ToUpperInvariant(member[0]) + member[1..])?.GetValue(value);
+        return Members.TryGetValue(name, out var path) ? path.Member.GetValue(facts.Group(path.Group)) : null;
     }
+
+    /// <summary>Each <c>group.member</c> of the rule language and the properties that read it, found once.</summary>
+    private static readonly ImmutableDictionary<string, (PropertyInfo Group, PropertyInfo Member)> Members =
+        RuleLanguage.Groups
+            .SelectMany(g => g.Property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.PropertyType.IsPrimitive)
+                .Select(p => (Name: $"{g.Name}.{RuleLanguage.CamelCase(p.Name)}", Path: (g.Property, p))))
+            .ToImmutableDictionary(x => x.Name, x => x.Path, StringComparer.Ordinal);
 
     private static string Render(Segment[] segments, FindingFacts facts, string expression, bool vietnamese)
     {
