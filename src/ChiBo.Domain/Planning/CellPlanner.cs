@@ -202,9 +202,11 @@ public sealed partial class CellPlanner
             .ToList();
         if (overdue.Count > 0)
         {
+            // Each case by name with what is overdue and by how much, so that the warning states the facts.
+            var each = overdue.SelectMany(e => OpenDeadlines(e).Where(d => d.Status == DeadlineStatus.Overdue).Select(d => OverdueText(e.Person, d))).ToArray();
             warnings.Add(new("deadline.overdue",
-                new($"{overdue.Count} hồ sơ có thời hạn đã quá hạn mà chưa thực hiện (xem 'chibo due')",
-                    $"{overdue.Count} case(s) with a deadline passed and not met (see 'chibo due')"), Refs(overdue)));
+                new($"{overdue.Count} hồ sơ có thời hạn đã quá hạn mà chưa thực hiện: {string.Join("; ", each.Select(t => t.Vi))}",
+                    $"{overdue.Count} case(s) with a deadline passed and not met: {string.Join("; ", each.Select(t => t.En))}"), Refs(overdue)));
         }
 
         foreach (var group in groups.Where(g => g.IsPriority && g.Admitted + g.InPipeline == 0))
@@ -318,12 +320,7 @@ public sealed partial class CellPlanner
         {
             foreach (var d in OpenDeadlines(e).Where(d => d.Status == DeadlineStatus.Overdue))
             {
-                var due = Labels.Date(d.Due);
-                var found = d.Finding is { } f ? f : new LocalizedText(string.Empty, string.Empty);
-                findings.Add(new("deadline.overdue",
-                    new($"{e.Person.FullName}: '{DeadlineName(d.Action).Vi}' đến hạn ngày {due.Vi} nhưng chưa thực hiện: {found.Vi} ({d.Source})",
-                        $"{e.Person.FullName}: '{DeadlineName(d.Action).En}' was due on {due.En} and is not done: {found.En} ({d.Source})"),
-                    [e.Person]) { Deadline = d });
+                findings.Add(new("deadline.overdue", OverdueText(e.Person, d), [e.Person]) { Deadline = d });
             }
         }
 
@@ -407,6 +404,18 @@ public sealed partial class CellPlanner
         DeadlineAction.DecideFullMembership => new("Cấp ủy cấp trên quyết định công nhận đảng viên chính thức", "Superior committee decides on full membership"),
         _ => new(action.ToString(), action.ToString()),
     };
+
+    /// <summary>
+    /// An overdue deadline in words: "Trương Thị Bích Ngọc — Tổ chức lễ kết nạp: chưa tổ chức lễ kết nạp, đã quá hạn 12 ngày
+    /// làm việc so với hạn 13/12/2019 (nhận quyết định kết nạp ngày 01/11/2019); căn cứ Quy định 29-QĐ/TW (2016), 4.1".
+    /// </summary>
+    private static LocalizedText OverdueText(PersonRef person, Deadline d)
+    {
+        var due = Labels.Date(d.Due);
+        var found = d.Finding ?? new LocalizedText($"đến hạn ngày {due.Vi} nhưng chưa thực hiện", $"was due on {due.En} and is not done");
+        return new($"{person.FullName} — {DeadlineName(d.Action).Vi}: {found.Vi}; căn cứ {d.Source}",
+            $"{person.FullName} — {DeadlineName(d.Action).En}: {found.En}; source: {d.Source}");
+    }
 
     internal static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 

@@ -51,11 +51,20 @@ public class AuditFindingTests
             Assert.NotNull(finding.Deadline!.WorkingDaysLate);
             Assert.DoesNotMatch(@"\b\d{4}-\d{2}-\d{2}\b", finding.Message.Vi);
             Assert.DoesNotMatch(@"\b[a-z]+[A-Z][A-Za-z]*\b", finding.Message.Vi);
-            Assert.Matches(@"đến hạn ngày \d{2}/\d{2}/\d{4}", finding.Message.Vi);
+            Assert.Matches(@"so với hạn \d{2}/\d{2}/\d{4}", finding.Message.Vi);
             Assert.Contains("ngày làm việc", finding.Message.Vi, StringComparison.Ordinal);
         }
 
-        Assert.Contains(overdue, f => f.Message.Vi.Contains("Trương Thị Bích Ngọc: 'Tổ chức lễ kết nạp' đến hạn ngày 13/12/2019 nhưng chưa thực hiện: chưa tổ chức lễ kết nạp, đã quá hạn 12 ngày làm việc so với hạn 13/12/2019 (nhận quyết định kết nạp ngày 01/11/2019)", StringComparison.Ordinal));
+        Assert.Contains(overdue, f => f.Message.Vi.Contains("Trương Thị Bích Ngọc — Tổ chức lễ kết nạp: chưa tổ chức lễ kết nạp, đã quá hạn 12 ngày làm việc so với hạn 13/12/2019 (nhận quyết định kết nạp ngày 01/11/2019); căn cứ Quy định 29-QĐ/TW (2016), 4.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_plans_overdue_warning_names_each_case_and_its_lateness()
+    {
+        var plan = Planner.Plan(Roster.LoadDirectory(RosterDir), 2019);
+        var warning = Assert.Single(plan.Warnings, w => w.Code == "deadline.overdue");
+        Assert.Contains("Trương Thị Bích Ngọc — Tổ chức lễ kết nạp: chưa tổ chức lễ kết nạp, đã quá hạn 12 ngày làm việc", warning.Message.Vi, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b[a-z]+[A-Z][A-Za-z]*\b", warning.Message.Vi);
     }
 
     [Fact]
