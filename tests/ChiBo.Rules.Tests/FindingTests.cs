@@ -8,6 +8,9 @@ using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
 using ChiBo.Rules.Testing;
 using ChiBo.Serialization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 
@@ -156,6 +159,30 @@ public class FindingTests
         Assert.True(a.Violations.SequenceEqual(b.Violations));
         Assert.Equal(a.Violations[0].Facts!.GetHashCode(), b.Violations[0].Facts!.GetHashCode());
         Assert.NotEqual(a.Violations[0].Facts, a.Violations[1].Facts);
+    }
+
+    /// <summary>
+    /// For any cell vote, the finding of <c>vote.cellTwoThirds</c> states the count, and the votes needed are the fewest
+    /// that make two thirds (ceil(2m/3)), always more than the count of a failed vote; its share is never shown as 67%.
+    /// </summary>
+    [Property(MaxTest = 300, Replay = "(20261214,20261215)")]
+    public Property A_failed_vote_states_its_count_and_the_fewest_votes_that_make_two_thirds(PositiveInt members, NonNegativeInt votes)
+    {
+        var fullMembers = 1 + members.Get % 300;
+        var inFavour = votes.Get % (fullMembers + 1);
+        var vote = new LocalDate(2019, 6, 3);
+        var events = Cases.Dossier(vote);
+        events.Add(new CellVoted(vote, VotePurpose.Admission, inFavour, fullMembers));
+        var violation = Cases.Violations(new CaseFile(Cases.Person(new LocalDate(1994, 1, 1)), Cases.GrassrootsCell, [.. events]), vote)
+            .SingleOrDefault(v => v.Rule == "vote.cellTwoThirds");
+        var fewest = Enumerable.Range(0, fullMembers + 1).First(n => n * 3 >= fullMembers * 2);
+        return (violation is null == (inFavour >= fewest)
+            && (violation is null
+                || ((int)violation.Facts!["vote.needed"] == fewest
+                    && (int)violation.Facts["vote.percent"] <= 66
+                    && violation.Finding!.Value.Vi.StartsWith($"{inFavour}/{fullMembers} đảng viên chính thức tán thành", StringComparison.Ordinal)
+                    && violation.Finding.Value.En.EndsWith($"at least {fewest} needed", StringComparison.Ordinal))))
+            .Label($"{inFavour}/{fullMembers}: {violation?.Finding}");
     }
 
     [Theory]
