@@ -196,7 +196,7 @@ public class RulesShowCommandTests
             Assert.Contains($"({set.Id})", output, System.StringComparison.Ordinal);
             foreach (var rule in System.Linq.Enumerable.SelectMany(set.Workflows, w => w.Rules))
             {
-                Assert.Contains($"#### `{rule.Id}`", output, System.StringComparison.Ordinal);
+                Assert.Contains($"#### {rule.Title.Vi} (`{rule.Id}`)", output, System.StringComparison.Ordinal); // issue 14: the title, the id beside it
                 Assert.Contains("- Yêu cầu: " + rule.Message.Vi, output, System.StringComparison.Ordinal);
                 Assert.Contains("- Cách hiểu: " + rule.DescriptionText!.Value.Vi, output, System.StringComparison.Ordinal);
                 Assert.Contains("- Căn cứ: " + rule.Source, output, System.StringComparison.Ordinal);
