@@ -96,15 +96,18 @@ public sealed class RuleDefinition
 
     /// <summary>The check with its finding and facts, when the rule has a template.</summary>
     internal RuleCheck WithFinding(RuleCheck check, Facts.FindingFacts facts) =>
-        Template is { } template ? check with { Finding = template.Render(facts, Expression), Facts = FactsOf(facts) } : check;
+        Template is { } template ? check.WithFinding(() => (template.Render(facts, Expression), FactsOf(facts))) : check;
 
     /// <summary>The violation of the rule at an event, with its title, finding and facts.</summary>
     internal RuleViolation Violation(int eventIndex, Cases.CaseEvent? @event, string ruleSet, Facts.FindingFacts? facts) =>
+        Template is { } template && facts is not null
+            ? Bare(eventIndex, @event, ruleSet).WithFinding(() => (template.Render(facts, Expression), FactsOf(facts)))
+            : Bare(eventIndex, @event, ruleSet);
+
+    private RuleViolation Bare(int eventIndex, Cases.CaseEvent? @event, string ruleSet) =>
         new(Id, eventIndex, Message, Source, ruleSet)
         {
             Title = Title,
-            Finding = Template is { } template && facts is not null ? template.Render(facts, Expression) : null,
-            Facts = Template is not null && facts is not null ? FactsOf(facts) : null,
             EventKind = @event?.Kind,
             EventDate = @event?.Date,
         };

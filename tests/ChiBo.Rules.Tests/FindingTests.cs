@@ -162,6 +162,26 @@ public class FindingTests
     }
 
     /// <summary>
+    /// A finding is made when first read (an answer whose findings nobody reads does not pay for their words): read from
+    /// many threads at once, the findings of one answer are those of an answer read on one thread.
+    /// </summary>
+    [Fact]
+    public void Findings_made_when_first_read_are_the_same_from_many_threads()
+    {
+        var file = Roster("03-vo-thi-thanh-tam.case.json");
+        var expected = Evaluate(file, new LocalDate(2019, 12, 31));
+        var texts = expected.Checks.Select(c => c.Finding).ToArray();
+        var shared = Evaluate(file, new LocalDate(2019, 12, 31));
+        var read = new LocalizedTextArray[64];
+        System.Threading.Tasks.Parallel.For(0, read.Length, i => read[i] = new LocalizedTextArray(shared.Checks.Select(c => c.Finding).ToArray()));
+        Assert.All(read, r => Assert.Equal(texts, r.Items));
+        Assert.Contains(texts, t => t is not null);
+        Assert.True(expected.Checks.SequenceEqual(shared.Checks));
+    }
+
+    private sealed record LocalizedTextArray(Text.LocalizedText?[] Items);
+
+    /// <summary>
     /// For any cell vote, the finding of <c>vote.cellTwoThirds</c> states the count, and the votes needed are the fewest
     /// that make two thirds (ceil(2m/3)), always more than the count of a failed vote; its share is never shown as 67%.
     /// </summary>

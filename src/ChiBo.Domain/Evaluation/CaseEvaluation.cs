@@ -96,6 +96,9 @@ public sealed record PartyAge(int Years, int Months, int TotalMonths, string Sou
 /// <param name="Source">The legal source: document and article.</param>
 public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, string Source)
 {
+    /// <summary>This check with a finding and facts made when first read.</summary>
+    internal RuleCheck WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+
     /// <summary>
     /// Whether the rule judges the gate's own act (the vote), which has not happened yet: <see cref="Passed"/> is
     /// false until it does, and the check is not a finding against the case.
@@ -137,7 +140,11 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// only when set (<c>"finding": {"vi": …, "en": …}</c>).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public LocalizedText? Finding { get; init; }
+    public LocalizedText? Finding
+    {
+        get => finding?.Text;
+        init => finding = new DeferredFinding(value, finding?.Facts);
+    }
 
     /// <summary>
     /// The named values that decided the rule, beside <see cref="Finding"/>: each name the rule's expression or its
@@ -147,7 +154,14 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// otherwise (not written in JSON then).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public FactValues? Facts { get; init; }
+    public FactValues? Facts
+    {
+        get => finding?.Facts;
+        init => finding = new DeferredFinding(finding?.Text, value);
+    }
+
+    // The finding and its facts, made when first read (equal by value): see DeferredFinding.
+    private DeferredFinding? finding;
 }
 
 /// <summary>
@@ -160,6 +174,9 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
 /// <param name="RuleSet">The rule set that judged it.</param>
 public sealed record RuleViolation(string Rule, int Event, LocalizedText Message, string Source, string RuleSet)
 {
+    /// <summary>This violation with a finding and facts made when first read.</summary>
+    internal RuleViolation WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+
     /// <summary>What the library found in the case for the rule, in both languages, or null (see <see cref="RuleCheck.Detail"/>); written in JSON only when set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalizedText? Detail { get; init; }
@@ -180,7 +197,11 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
     /// only when set (<c>"finding": {"vi": …, "en": …}</c>).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public LocalizedText? Finding { get; init; }
+    public LocalizedText? Finding
+    {
+        get => finding?.Text;
+        init => finding = new DeferredFinding(value, finding?.Facts);
+    }
 
     /// <summary>
     /// The named values that decided the rule, beside <see cref="Finding"/>: each name the rule's expression or its
@@ -190,7 +211,14 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
     /// otherwise (not written in JSON then).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public FactValues? Facts { get; init; }
+    public FactValues? Facts
+    {
+        get => finding?.Facts;
+        init => finding = new DeferredFinding(finding?.Text, value);
+    }
+
+    // The finding and its facts, made when first read (equal by value): see DeferredFinding.
+    private DeferredFinding? finding;
 
     /// <summary>The kind of the event at <see cref="Event"/> (<c>eventKind</c>), or null when not known: with <see cref="EventDate"/>, how a reader names it ("chi bộ biểu quyết ngày 05/07/2019").</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

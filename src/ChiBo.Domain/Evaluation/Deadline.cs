@@ -57,7 +57,17 @@ public sealed record Deadline(DeadlineAction Action, LocalDate Start, LocalDate 
     /// hand. Not written in JSON when null.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public Text.LocalizedText? Finding { get; init; }
+    public Text.LocalizedText? Finding
+    {
+        get => finding?.Text;
+        init => finding = new DeferredFinding(value, null);
+    }
+
+    // Made when first read (equal by value): see DeferredFinding.
+    private DeferredFinding? finding;
+
+    /// <summary>This deadline with a finding made when first read.</summary>
+    internal Deadline WithFinding(System.Func<Text.LocalizedText> make) => this with { finding = new DeferredFinding(() => (make(), null)) };
 }
 
 /// <summary>The actions with a legal deadline. JSON names are camelCase.</summary>

@@ -22,7 +22,8 @@ internal static class DeadlineFindings
             DeadlineStatus.Overdue when inWorkingDays => Count(calendar, d.Due, asOf),
             _ => null,
         };
-        return d with { StartEvent = StartEventOf(d.Action), WorkingDaysLate = late, Finding = Text(d, asOf, late, calendar) };
+        var described = d with { StartEvent = StartEventOf(d.Action), WorkingDaysLate = late };
+        return described.WithFinding(() => Text(described, asOf, late, calendar));
     }
 
     private static int Count(WorkingDayCalendar calendar, LocalDate from, LocalDate to)

@@ -89,15 +89,16 @@ public static class Labels
     /// </summary>
     /// <param name="date">The date.</param>
     /// <returns>The date in both languages.</returns>
-    public static LocalizedText Date(NodaTime.LocalDate date) => new(
-        date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    public static LocalizedText Date(NodaTime.LocalDate date) => new(VietnameseDate.Format(date), NodaTime.Text.LocalDatePattern.Iso.Format(date));
+
+    private static readonly NodaTime.Text.LocalDatePattern VietnameseDate = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("dd/MM/yyyy");
 
     /// <summary>A date in one language (see <see cref="Date(NodaTime.LocalDate)"/>).</summary>
     /// <param name="date">The date.</param>
     /// <param name="language">The language.</param>
     /// <returns>"04/06/2019" in Vietnamese, "2019-06-04" in English.</returns>
-    public static string Date(NodaTime.LocalDate date, Language language) => Date(date).In(language);
+    public static string Date(NodaTime.LocalDate date, Language language) =>
+        language == Language.English ? NodaTime.Text.LocalDatePattern.Iso.Format(date) : VietnameseDate.Format(date);
 
     /// <summary>
     /// An event named by its kind and date, as a finding names it: "chi bộ biểu quyết ngày 05/07/2019" / "the cell's

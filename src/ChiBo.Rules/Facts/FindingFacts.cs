@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq.Expressions;
+using System.Reflection;
 using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Lifecycle;
+using ChiBo.Rules.Expressions;
 using NodaTime;
 
 namespace ChiBo.Rules.Facts;
@@ -21,8 +25,8 @@ internal enum FindingValueKind
 /// The facts a rule's <c>finding</c> template reads when a rule fails (dữ kiện của kết quả xét): every name of the rule
 /// language (the <see cref="GateFacts"/> and <c>params</c>) and the computed facts a reader needs beside them — the
 /// dates behind the working-day counts (the day the decision was received, the due day), the votes needed, a
-/// percentage. Built only for a failed check or a violation, never on the allocation-free path; one pass over the
-/// events before the gate.
+/// percentage. Built only for a failed check or a violation, never on the allocation-free path: one pass over the
+/// events before the gate for the dates, each value computed when first read and kept for the gate's other rules.
 /// </summary>
 internal sealed class FindingFacts
 {
@@ -56,29 +60,37 @@ internal sealed class FindingFacts
         ["exemption.found"] = FindingValueKind.Text,
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, object?> computed = new(StringComparer.Ordinal);
+    /// <summary>Each <c>group.member</c> of the rule language, read by a getter compiled at its first use.</summary>
+    private static readonly ImmutableDictionary<string, (PropertyInfo Group, PropertyInfo Member)> Members =
+        BuildMembers();
 
-    private FindingFacts(GateFacts gate, RuleParameters parameters)
+    private static readonly ConcurrentDictionary<string, Func<GateFacts, object>> Getters = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, object?> values = new(StringComparer.Ordinal);
+    private readonly WorkingDayCalendar? calendar;
+    private readonly LocalDate gateDate;
+    private readonly LocalDate? birth, received, ceremony, certificate, admissionResolution, fullResolution;
+    private readonly bool passed;
+
+    private FindingFacts(GateFacts gate, RuleParameters parameters, WorkingDayCalendar? calendar, LocalDate gateDate, bool passed,
+        LocalDate? birth = null, LocalDate? received = null, LocalDate? ceremony = null, LocalDate? certificate = null,
+        LocalDate? admissionResolution = null, LocalDate? fullResolution = null)
     {
         Gate = gate;
         Parameters = parameters;
+        this.calendar = calendar;
+        this.gateDate = gateDate;
+        this.passed = passed;
+        this.birth = birth;
+        this.received = received;
+        this.ceremony = ceremony;
+        this.certificate = certificate;
+        this.admissionResolution = admissionResolution;
+        this.fullResolution = fullResolution;
     }
 
     /// <summary>The rule language's facts.</summary>
     public GateFacts Gate { get; }
-
-    private readonly Dictionary<System.Reflection.PropertyInfo, object?> groups = [];
-
-    /// <summary>A group of the gate facts (<c>vote</c>, <c>ceremony</c>…), boxed once per finding.</summary>
-    public object? Group(System.Reflection.PropertyInfo group)
-    {
-        if (!groups.TryGetValue(group, out var value))
-        {
-            groups[group] = value = group.GetValue(Gate);
-        }
-
-        return value;
-    }
 
     /// <summary>The rule set's parameters.</summary>
     public RuleParameters Parameters { get; }
@@ -93,7 +105,6 @@ internal sealed class FindingFacts
     /// <param name="passed">Whether the gate's event happened (a passed gate re-checked), not the gate ahead.</param>
     public static FindingFacts Of(CaseHistory history, int count, LocalDate gateDate, in GateFacts gate, RuleParameters parameters, WorkingDayCalendar calendar, bool passed)
     {
-        var facts = new FindingFacts(gate, parameters);
         LocalDate? received = null, ceremony = null, certificate = null, admissionResolution = null, fullResolution = null;
         foreach (var step in history.Applied.AsSpan()[..Math.Min(count, history.Applied.Length)])
         {
@@ -107,53 +118,19 @@ internal sealed class FindingFacts
             }
         }
 
-        int P(string name) => parameters.Info.TryGetValue(name, out var info) ? info.Value : 0;
-        LocalDate? Add(LocalDate? start, int days) =>
-            start is { } s && calendar.TryAddWorkingDays(s, Math.Max(days, 0), out var due) ? due : null;
-        var c = facts.computed;
-        c["gate.date"] = gateDate;
-        c["gate.passed"] = passed;
-        c["person.birthDate"] = history.Case.Person.BirthDate;
-        var (num, den) = (P("voteNumerator"), Math.Max(P("voteDenominator"), 1));
-        c["vote.needed"] = Needed(gate.Vote.FullMembers, num, den);
-        c["vote.percent"] = Percent(gate.Vote.InFavour, gate.Vote.FullMembers);
-        c["committeeVote.needed"] = Needed(gate.CommitteeVote.Members, num, den);
-        c["committeeVote.percent"] = Percent(gate.CommitteeVote.InFavour, gate.CommitteeVote.Members);
-        c["course.certificateOn"] = certificate;
-        c["course.expiresOn"] = certificate?.PlusMonths(P("certificateValidityMonths")).PlusDays(-1);
-        c["ceremony.decisionReceivedOn"] = received;
-        c["ceremony.due"] = Add(received, P("ceremonyDeadlineWorkingDays"));
-        c["ceremony.workingDaysLate"] = Math.Max(0, gate.Ceremony.WorkingDaysSinceDecision - P("ceremonyDeadlineWorkingDays"));
-        var maxExtension = P("decisionExtensionMaxWorkingDays");
-        int Allowed(int days, int extension) => days + (extension > 0 && extension <= maxExtension ? extension : 0);
-        var admissionAllowed = Allowed(P("decideAdmissionWorkingDays"), gate.Decision.AdmissionExtensionWorkingDays);
-        c["decision.admissionResolutionOn"] = admissionResolution;
-        c["decision.admissionDue"] = Add(admissionResolution, admissionAllowed);
-        c["decision.admissionWorkingDaysLate"] = Math.Max(0, gate.Decision.WorkingDaysSinceAdmissionResolution - admissionAllowed);
-        var fullAllowed = Allowed(P("decideFullMembershipWorkingDays"), gate.Decision.FullMembershipExtensionWorkingDays);
-        c["decision.fullMembershipResolutionOn"] = fullResolution;
-        c["decision.fullMembershipDue"] = Add(fullResolution, fullAllowed);
-        c["decision.fullMembershipWorkingDaysLate"] = Math.Max(0, gate.Decision.WorkingDaysSinceFullMembershipResolution - fullAllowed);
-        var ends = ceremony?.PlusMonths(P("probationMonths"));
-        c["probation.startedOn"] = ceremony;
-        c["probation.endsOn"] = ends;
-        c["probation.voteDue"] = Add(ends, P("fullMembershipVoteDeadlineWorkingDays"));
-        c["probation.workingDaysLate"] = Math.Max(0, gate.Probation.WorkingDaysAfterEnd - P("fullMembershipVoteDeadlineWorkingDays"));
-        c["standing.year"] = gateDate.Year;
-        return facts;
+        return new FindingFacts(gate, parameters, calendar, gateDate, passed, history.Case.Person.BirthDate, received, ceremony, certificate,
+            admissionResolution, fullResolution);
     }
 
     /// <summary>The facts of an exemption granted on a date (only the exemption's own facts: see <c>AddExemptionViolations</c>).</summary>
-    public static FindingFacts OfExemption(in GateFacts gate, LocalDate granted, RuleParameters parameters)
-    {
-        var facts = new FindingFacts(gate, parameters);
-        facts.computed["gate.date"] = granted;
-        facts.computed["gate.passed"] = true;
-        return facts;
-    }
+    public static FindingFacts OfExemption(in GateFacts gate, LocalDate granted, RuleParameters parameters) =>
+        new(gate, parameters, null, granted, passed: true);
 
-    /// <summary>A computed value: an int, a LocalDate, a bool, a LocalizedText; null when unknown in this case.</summary>
-    public object? ComputedValue(string name, string expression)
+    /// <summary>
+    /// The value of a readable name: an int, a bool, a LocalDate, a LocalizedText, or null when unknown in this case
+    /// (a date that is not on record). Kept once read, but for the texts that depend on the rule's expression.
+    /// </summary>
+    public object? Value(string name, string expression)
     {
         switch (name)
         {
@@ -161,9 +138,93 @@ internal sealed class FindingFacts
                 return MemberDetails.Standing(expression, Gate.Standing) ?? new Text.LocalizedText("không ghi nhận", "nothing recorded");
             case "exemption.found":
                 return MemberDetails.Exemption(expression, Gate.Exemption);
-            default:
-                return computed.TryGetValue(name, out var value) ? value : null;
         }
+
+        // The findings of one gate share these facts, and each is made when first read, from any thread.
+        lock (values)
+        {
+            if (!values.TryGetValue(name, out var value))
+            {
+                values[name] = value = Read(name);
+            }
+
+            return value;
+        }
+    }
+
+    private object? Read(string name)
+    {
+        if (name.StartsWith("params.", StringComparison.Ordinal))
+        {
+            return Parameters.Info.TryGetValue(name[7..], out var info) ? info.Value : null;
+        }
+
+        if (!Computed.ContainsKey(name))
+        {
+            return Members.TryGetValue(name, out var path) ? Getters.GetOrAdd(name, _ => Compile(path.Group, path.Member))(Gate) : null;
+        }
+
+        int P(string parameter) => Parameters.Info.TryGetValue(parameter, out var info) ? info.Value : 0;
+        var maxExtension = P("decisionExtensionMaxWorkingDays");
+        int Allowed(int days, int extension) => days + (extension > 0 && extension <= maxExtension ? extension : 0);
+        var (num, den) = (P("voteNumerator"), Math.Max(P("voteDenominator"), 1));
+        return name switch
+        {
+            "gate.date" => gateDate,
+            "gate.passed" => passed,
+            "person.birthDate" => birth,
+            "vote.needed" => Needed(Gate.Vote.FullMembers, num, den),
+            "vote.percent" => Percent(Gate.Vote.InFavour, Gate.Vote.FullMembers),
+            "committeeVote.needed" => Needed(Gate.CommitteeVote.Members, num, den),
+            "committeeVote.percent" => Percent(Gate.CommitteeVote.InFavour, Gate.CommitteeVote.Members),
+            "course.certificateOn" => certificate,
+            "course.expiresOn" => certificate?.PlusMonths(P("certificateValidityMonths")).PlusDays(-1),
+            "ceremony.decisionReceivedOn" => received,
+            "ceremony.due" => Add(received, P("ceremonyDeadlineWorkingDays")),
+            "ceremony.workingDaysLate" => Math.Max(0, Gate.Ceremony.WorkingDaysSinceDecision - P("ceremonyDeadlineWorkingDays")),
+            "decision.admissionResolutionOn" => admissionResolution,
+            "decision.admissionDue" => Add(admissionResolution, Allowed(P("decideAdmissionWorkingDays"), Gate.Decision.AdmissionExtensionWorkingDays)),
+            "decision.admissionWorkingDaysLate" => Math.Max(0, Gate.Decision.WorkingDaysSinceAdmissionResolution
+                - Allowed(P("decideAdmissionWorkingDays"), Gate.Decision.AdmissionExtensionWorkingDays)),
+            "decision.fullMembershipResolutionOn" => fullResolution,
+            "decision.fullMembershipDue" => Add(fullResolution, Allowed(P("decideFullMembershipWorkingDays"), Gate.Decision.FullMembershipExtensionWorkingDays)),
+            "decision.fullMembershipWorkingDaysLate" => Math.Max(0, Gate.Decision.WorkingDaysSinceFullMembershipResolution
+                - Allowed(P("decideFullMembershipWorkingDays"), Gate.Decision.FullMembershipExtensionWorkingDays)),
+            "probation.startedOn" => ceremony,
+            "probation.endsOn" => ceremony?.PlusMonths(P("probationMonths")),
+            "probation.voteDue" => Add(ceremony?.PlusMonths(P("probationMonths")), P("fullMembershipVoteDeadlineWorkingDays")),
+            "probation.workingDaysLate" => Math.Max(0, Gate.Probation.WorkingDaysAfterEnd - P("fullMembershipVoteDeadlineWorkingDays")),
+            "standing.year" => gateDate.Year,
+            _ => null,
+        };
+    }
+
+    private LocalDate? Add(LocalDate? start, int days) =>
+        start is { } s && calendar is not null && calendar.TryAddWorkingDays(s, Math.Max(days, 0), out var due) ? due : null;
+
+    private static ImmutableDictionary<string, (PropertyInfo Group, PropertyInfo Member)> BuildMembers()
+    {
+        var members = ImmutableDictionary.CreateBuilder<string, (PropertyInfo, PropertyInfo)>(StringComparer.Ordinal);
+        foreach (var (group, property) in RuleLanguage.Groups)
+        {
+            foreach (var member in property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (member.PropertyType.IsPrimitive)
+                {
+                    members[$"{group}.{RuleLanguage.CamelCase(member.Name)}"] = (property, member);
+                }
+            }
+        }
+
+        return members.ToImmutable();
+    }
+
+    /// <summary>facts => (object)facts.Group.Member, compiled once per name.</summary>
+    private static Func<GateFacts, object> Compile(PropertyInfo group, PropertyInfo member)
+    {
+        var facts = Expression.Parameter(typeof(GateFacts), "facts");
+        var read = Expression.Convert(Expression.Property(Expression.Property(facts, group), member), typeof(object));
+        return Expression.Lambda<Func<GateFacts, object>>(read, facts).Compile();
     }
 
     /// <summary>ceil(members × num / den): the fewest in favour that make num/den.</summary>

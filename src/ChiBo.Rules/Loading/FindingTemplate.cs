@@ -228,30 +228,7 @@ internal sealed partial class FindingTemplate
         new(Render(vi, facts, expression, vietnamese: true), Render(en, facts, expression, vietnamese: false));
 
     /// <summary>The value of a readable name in a case: an int, a bool, a LocalDate, a LocalizedText, or null when unknown.</summary>
-    public static object? Value(string name, FindingFacts facts, string expression)
-    {
-        if (FindingFacts.Computed.ContainsKey(name))
-        {
-            return facts.ComputedValue(name, expression);
-        }
-
-        var dot = name.IndexOf('.');
-        var (group, member) = (name[..dot], name[(dot + 1)..]);
-        if (group == RuleLanguage.ParametersName)
-        {
-            return facts.Parameters.Info.TryGetValue(member, out var info) ? info.Value : null;
-        }
-
-        return Members.TryGetValue(name, out var path) ? path.Member.GetValue(facts.Group(path.Group)) : null;
-    }
-
-    /// <summary>Each <c>group.member</c> of the rule language and the properties that read it, found once.</summary>
-    private static readonly ImmutableDictionary<string, (PropertyInfo Group, PropertyInfo Member)> Members =
-        RuleLanguage.Groups
-            .SelectMany(g => g.Property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.PropertyType.IsPrimitive)
-                .Select(p => (Name: $"{g.Name}.{RuleLanguage.CamelCase(p.Name)}", Path: (g.Property, p))))
-            .ToImmutableDictionary(x => x.Name, x => x.Path, StringComparer.Ordinal);
+    public static object? Value(string name, FindingFacts facts, string expression) => facts.Value(name, expression);
 
     private static string Render(Segment[] segments, FindingFacts facts, string expression, bool vietnamese)
     {
