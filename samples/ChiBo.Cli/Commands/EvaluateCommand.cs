@@ -233,7 +233,8 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? "Deadlines:" : "Thời hạn:");
             foreach (var d in e.Deadlines)
             {
-                o.WriteLine($"  {Labels.Action(d.Action, lang) + Code(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(d.Action.ToString())),-36}{D(d.Due)}  {Labels.Status(d.Status, lang),-14}{d.Source}");
+                var action = Labels.Action(d.Action, lang) + Code(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(d.Action.ToString()));
+                o.WriteLine($"  {action.PadRight(Math.Max(36, action.Length + 2))}{D(d.Due)}  {Labels.Status(d.Status, lang),-14}{d.Source}");
                 if (d.Finding is { } finding)
                 {
                     o.WriteLine($"      {found}: {finding.In(lang)}");
