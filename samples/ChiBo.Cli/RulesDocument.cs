@@ -22,7 +22,7 @@ internal static class RulesDocument
 
     private abstract record Block;
 
-    private sealed record Heading(int Level, string Text, string? Anchor = null) : Block;
+    private sealed record Heading(int Level, string Text, string? Anchor = null, string? Code = null) : Block;
 
     private sealed record Para(string Text) : Block;
 
@@ -87,11 +87,15 @@ internal static class RulesDocument
                 blocks.Add(new Heading(3, $"{Labels.Gate(workflow.Gate, lang)} ({workflow.Gate.JsonName()})"));
                 foreach (var rule in workflow.Rules)
                 {
-                    blocks.Add(new Heading(4, rule.Id));
+                    blocks.Add(new Heading(4, rule.Title.In(lang), Code: rule.Id));
                     var lines = new List<string>
                     {
                         (en ? "Requires: " : "Yêu cầu: ") + rule.Message.In(lang),
                     };
+                    if (rule.Finding is { } finding)
+                    {
+                        lines.Add((en ? "When it fails, states: " : "Khi không đạt, ghi nhận: ") + finding.In(lang));
+                    }
                     if ((rule.DescriptionText?.In(lang) ?? rule.Description) is { } reading)
                     {
                         lines.Add((en ? "Reading: " : "Cách hiểu: ") + reading);
@@ -208,7 +212,7 @@ internal static class RulesDocument
             switch (block)
             {
                 case Heading h:
-                    o.Append('#', h.Level).Append(' ').Append(h.Level == 4 ? $"`{h.Text}`" : h.Text).Append("\n\n");
+                    o.Append('#', h.Level).Append(' ').Append(h.Code is { } code ? $"{h.Text} (`{code}`)" : h.Text).Append("\n\n");
                     break;
                 case Para p:
                     o.Append(p.Text).Append("\n\n");
@@ -265,7 +269,7 @@ internal static class RulesDocument
             switch (block)
             {
                 case Heading h:
-                    o.Append($"<h{h.Level}").Append(h.Anchor is { } a ? $" id=\"{E(a)}\"" : string.Empty).Append('>').Append(E(h.Text)).Append($"</h{h.Level}>\n");
+                    o.Append($"<h{h.Level}").Append(h.Anchor is { } a ? $" id=\"{E(a)}\"" : string.Empty).Append('>').Append(E(h.Text)).Append(h.Code is { } hc ? $" (<code>{E(hc)}</code>)" : string.Empty).Append($"</h{h.Level}>\n");
                     break;
                 case Para p:
                     o.Append("<p>").Append(E(p.Text)).Append("</p>\n");

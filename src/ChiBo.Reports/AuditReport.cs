@@ -167,13 +167,13 @@ public static partial class ReportDocuments
     };
 
     /// <summary>
-    /// The one place a violation becomes text (issue 14): the rule's title, what was found, and the event by kind and
+    /// The one place a violation becomes text (issue 14): the rule's title, what was found (its numbers and dates; the rule's wording when the rules state no finding), and the event by kind and
     /// date with its 1-based number; the rule id after the title only with <see cref="ReportOptions.ShowCodes"/>.
     /// </summary>
     private static (string Rule, string Finding, string Event) Violation(AuditViolation v, Language lang, ReportOptions options)
     {
-        var rule = v.Message.In(lang) + (options.ShowCodes ? $" [{v.Rule}]" : string.Empty);
-        var finding = v.Message.In(lang);
+        var rule = (v.Title ?? v.Message).In(lang) + (options.ShowCodes ? $" [{v.Rule}]" : string.Empty);
+        var finding = v.Finding is { } found ? found.In(lang) : v.Message.In(lang);
         return (rule, finding, EventText(v.Person, v.Event, v.Date, lang, options));
     }
 

@@ -61,6 +61,7 @@ public static partial class ReportDocuments
         var e = v.Event >= 0 && v.Event < caseFile.Events.Length ? caseFile.Events[v.Event] : null;
         var at = e is null ? string.Empty
             : $"{Capitalised(Labels.Event(e.Kind).In(lang))} {(lang == Language.English ? "on" : "ngày")} {Date(e.Date, lang)}: ";
-        return at + (v.Detail ?? v.Message).In(lang) + " — " + v.Source;
+        var what = v.Finding is { } found ? (v.Title ?? v.Message).In(lang) + ": " + found.In(lang) : (v.Detail ?? v.Message).In(lang);
+        return at + what + " — " + v.Source;
     }
 }

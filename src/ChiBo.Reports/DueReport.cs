@@ -87,7 +87,8 @@ public static partial class ReportDocuments
                     table.Row(Emphasis.Bad, c.Person.FullName, Labels.Stage(c.Stage).In(lang),
                         (c.Proposal == Cases.EventKind.ProbationaryStruckOff ? T("xóa tên đảng viên dự bị", "strike off as a probationary member")
                             : T("xóa tên", "strike off")) + (options.ShowCodes ? $" ({Cases.EventKinds.JsonName(c.Proposal)})" : string.Empty),
-                        check.Message.In(lang) + (options.ShowCodes ? $" [{check.Rule}]" : string.Empty), check.Detail?.In(lang) ?? string.Empty, check.Source);
+                        (check.Title ?? check.Message).In(lang) + (options.ShowCodes ? $" [{check.Rule}]" : string.Empty),
+                        (check.Detail ?? check.Finding)?.In(lang) ?? string.Empty, check.Source);
                 }
             }
 
@@ -118,7 +119,8 @@ public static partial class ReportDocuments
         string T(string vi, string en) => lang == Language.English ? en : vi;
         return
         [
-            Date(item.Due, lang), Labels.Status(item.Status).In(lang), ActionName(item, lang),
+            Date(item.Due, lang), Labels.Status(item.Status).In(lang),
+            ActionName(item, lang) + (item.Status == DeadlineStatus.Overdue && item.Finding is { } found ? ": " + found.In(lang) : string.Empty),
             item.Person?.FullName ?? T("(chi bộ)", "(cell)"),
             item.Kind == DueKind.Duty ? (item.LastDone is null ? T("chưa ghi nhận", "none recorded") : Date(item.LastDone, lang)) : string.Empty,
             item.Source,

@@ -305,18 +305,29 @@ public sealed class RuleCatalog : ICaseRules
             return GateAssessment.Empty;
         }
 
-        var checks = Evaluate(history, gate, date) is { } outcome ? Applicable(outcome.ToChecks(), history) : [];
+        IReadOnlyList<RuleCheck> checks = [];
         List<string>? applied = null;
-        if (!Overlays.IsEmpty)
+        var workflow = set.WorkflowFor(gate);
+        if (workflow is not null || !Overlays.IsEmpty)
         {
-            var cell = history.Case.Cell.On(date);
             var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
-            foreach (var overlay in Overlays)
+            FindingFacts? findingFacts = null;
+            FindingFacts Findings() => findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
+            if (workflow is not null)
             {
-                if (overlay.AppliesTo(cell, date) && overlay.WorkflowFor(set, gate) is { } local)
+                checks = Applicable(WithFindings(workflow.Evaluate(in facts), Findings), history);
+            }
+
+            if (!Overlays.IsEmpty)
+            {
+                var cell = history.Case.Cell.On(date);
+                foreach (var overlay in Overlays)
                 {
-                    checks = [.. checks, .. local.Evaluate(in facts).ToChecks()];
-                    (applied ??= []).Add(overlay.Id);
+                    if (overlay.AppliesTo(cell, date) && overlay.WorkflowFor(set, gate) is { } local)
+                    {
+                        checks = [.. checks, .. WithFindings(local.Evaluate(in facts), Findings)];
+                        (applied ??= []).Add(overlay.Id);
+                    }
                 }
             }
         }
@@ -327,6 +338,23 @@ public sealed class RuleCatalog : ICaseRules
             RuleSetOrigin = set.Origin,
             Overlays = applied ?? (IReadOnlyList<string>)[],
         };
+    }
+
+    /// <summary>The checks of an outcome, each failed one (not passed, not pending, not in error) with its finding and facts.</summary>
+    private static IReadOnlyList<RuleCheck> WithFindings(GateOutcome outcome, Func<FindingFacts> facts)
+    {
+        var checks = outcome.ToChecks();
+        RuleCheck[]? result = null;
+        for (var i = 0; i < checks.Count; i++)
+        {
+            if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && outcome.Workflow.Rules[i].Template is not null)
+            {
+                result ??= [.. checks];
+                result[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], facts());
+            }
+        }
+
+        return result ?? checks;
     }
 
     /// <summary>
@@ -368,7 +396,21 @@ public sealed class RuleCatalog : ICaseRules
 
         var facts = StandingFactsOn(history, date, set);
         var standing = facts.Standing;
-        return new GateAssessment(set.Id, MemberDetails.WithDetails(workflow.Evaluate(in facts).ToChecks(), workflow, standing));
+        var outcome = workflow.Evaluate(in facts);
+        var checks = MemberDetails.WithDetails(outcome.ToChecks(), workflow, standing);
+        FindingFacts? findingFacts = null;
+        RuleCheck[]? result = null;
+        for (var i = 0; i < checks.Count; i++)
+        {
+            if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && workflow.Rules[i].Template is not null)
+            {
+                findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
+                result ??= [.. checks];
+                result[i] = workflow.Rules[i].WithFinding(checks[i], findingFacts);
+            }
+        }
+
+        return new GateAssessment(set.Id, result ?? checks);
     }
 
     /// <summary>The facts the <c>memberStanding</c> workflow reads: the standing on the date beside the gate facts then.</summary>
@@ -417,7 +459,7 @@ public sealed class RuleCatalog : ICaseRules
                 if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i))
                 {
                     var rule = workflow.Rules[i];
-                    (violations ??= []).Add(new RuleViolation(rule.Id, applied[k].Index, rule.Message, rule.Source, set.Id)
+                    (violations ??= []).Add(rule.Violation(applied[k].Index, grant, set.Id, FindingFacts.OfExemption(in facts, grant.Date, set.Parameters)) with
                     {
                         Detail = MemberDetails.Exemption(rule.Expression, facts.Exemption),
                     });
@@ -450,13 +492,15 @@ public sealed class RuleCatalog : ICaseRules
 
             var facts = GateFactsBuilder.Build(history, k, step.Event.Date, step.Event, set.Parameters, countWorkingDays);
             var outcome = workflow.Evaluate(in facts);
+            FindingFacts? findingFacts = null;
             for (var i = 0; i < workflow.Rules.Length; i++)
             {
                 // A rule that could not be evaluated (outcome.IsError) is not a finding against the case.
                 if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i))
                 {
                     var rule = workflow.Rules[i];
-                    (violations ??= []).Add(new RuleViolation(rule.Id, step.Index, rule.Message, rule.Source, set.Id));
+                    findingFacts ??= FindingFacts.Of(history, k, step.Event.Date, in facts, set.Parameters, Calendar, passed: true);
+                    (violations ??= []).Add(rule.Violation(step.Index, step.Event, set.Id, findingFacts));
                 }
             }
 
@@ -469,7 +513,8 @@ public sealed class RuleCatalog : ICaseRules
                     {
                         if (!localOutcome.IsPassed(i) && !localOutcome.IsPending(i) && !localOutcome.IsError(i))
                         {
-                            (violations ??= []).Add(new RuleViolation(local.Rules[i].Id, step.Index, local.Rules[i].Message, local.Rules[i].Source, set.Id));
+                            (violations ??= []).Add(local.Rules[i].Violation(step.Index, step.Event, set.Id,
+                                FindingFacts.Of(history, k, step.Event.Date, in facts, set.Parameters, Calendar, passed: true)));
                         }
                     }
                 }
@@ -580,10 +625,10 @@ public sealed class RuleCatalog : ICaseRules
     private EvaluationWarning NoneInForce(Gate gate, LocalDate date, LocalDate first, int? eventIndex) => new(
         "ruleSet.noneInForce",
         new LocalizedText(
-            $"không có bộ quy định nào có hiệu lực ngày {date:dd/MM/yyyy} (bộ sớm nhất đã nạp, {RuleSets[0].Id}, có hiệu lực từ {first:dd/MM/yyyy}): "
-                + $"các quy định của bước '{gate.JsonName()}' chưa được kiểm tra",
-            $"no rule set is in force on {date:yyyy-MM-dd} (the earliest loaded, {RuleSets[0].Id}, starts on {first:yyyy-MM-dd}): "
-                + $"the rules of the gate '{gate.JsonName()}' were not checked"),
+            $"không có bộ quy định nào có hiệu lực ngày {date:dd/MM/yyyy} (bộ sớm nhất đã nạp, {RuleSets[0].Title.Vi}, có hiệu lực từ {first:dd/MM/yyyy}): "
+                + $"các quy định của bước '{Labels.Gate(gate).Vi}' chưa được kiểm tra",
+            $"no rule set is in force on {date:yyyy-MM-dd} (the earliest loaded, {RuleSets[0].Title.En}, starts on {first:yyyy-MM-dd}): "
+                + $"the rules of the gate '{Labels.Gate(gate).En}' were not checked"),
         eventIndex);
 
     /// <inheritdoc />

@@ -25,7 +25,10 @@ public sealed class RuleDefinition
         string source,
         LocalizedText message,
         string? description,
-        LocalizedText? descriptionText = null)
+        LocalizedText? descriptionText = null,
+        LocalizedText? title = null,
+        Loading.FindingTemplate? finding = null,
+        LocalizedText? findingText = null)
     {
         Id = id;
         Expression = expression;
@@ -34,15 +37,21 @@ public sealed class RuleDefinition
         Message = message;
         Description = description;
         DescriptionText = descriptionText;
+        Title = title ?? DeriveTitle(message);
+        Template = finding;
+        Finding = finding is null ? null : findingText;
+        FactNames = finding is null ? [] : [.. System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Concat(Loading.FindingTemplate.NamesIn(expression), finding.Names), System.StringComparer.Ordinal)];
+        var shown = Title;
         checks =
         [
-            new RuleCheck(id, false, message, source),
-            new RuleCheck(id, true, message, source),
-            new RuleCheck(id, false, message, source) { Pending = true },
-            new RuleCheck(id, true, message, source) { Pending = true },
+            new RuleCheck(id, false, message, source) { Title = shown },
+            new RuleCheck(id, true, message, source) { Title = shown },
+            new RuleCheck(id, false, message, source) { Pending = true, Title = shown },
+            new RuleCheck(id, true, message, source) { Pending = true, Title = shown },
         ];
         ErrorCheck = new RuleCheck(id, false, message, source)
         {
+            Title = shown,
             Error = new LocalizedText(
                 $"Không đánh giá được quy tắc {id}: biểu thức của quy tắc gặp lỗi khi chạy. Quy tắc này không đạt cũng không trượt; hãy kiểm tra lại tệp quy tắc.",
                 $"The rule {id} could not be evaluated: its expression failed when run. It is neither passed nor failed; check the rule file."),
@@ -66,6 +75,67 @@ public sealed class RuleDefinition
 
     /// <summary>What the rule requires, in Vietnamese and English.</summary>
     public LocalizedText Message { get; }
+
+    /// <summary>
+    /// The rule's title for tables and headings (tên quy định), e.g. "Biểu quyết của chi bộ đạt 2/3": the file's
+    /// <c>title</c>, or, when it has none, the message's first clause (up to a colon, a semicolon or a full stop).
+    /// </summary>
+    public LocalizedText Title { get; }
+
+    /// <summary>
+    /// The rule's <c>finding</c> template as written (what a failure states, with placeholders over the facts the rule
+    /// judged), or null when the file has none; filled into <see cref="RuleCheck.Finding"/> and <see cref="RuleViolation.Finding"/>.
+    /// </summary>
+    public LocalizedText? Finding { get; }
+
+    /// <summary>The parsed finding template, or null.</summary>
+    internal Loading.FindingTemplate? Template { get; }
+
+    /// <summary>The names whose values a finding's <see cref="RuleCheck.Facts"/> lists: the expression's, then the template's.</summary>
+    internal System.Collections.Immutable.ImmutableArray<string> FactNames { get; }
+
+    /// <summary>The check with its finding and facts, when the rule has a template.</summary>
+    internal RuleCheck WithFinding(RuleCheck check, Facts.FindingFacts facts) =>
+        Template is { } template ? check.WithFinding(() => (template.Render(facts, Expression), FactsOf(facts))) : check;
+
+    /// <summary>The violation of the rule at an event, with its title, finding and facts.</summary>
+    internal RuleViolation Violation(int eventIndex, Cases.CaseEvent? @event, string ruleSet, Facts.FindingFacts? facts) =>
+        Template is { } template && facts is not null
+            ? Bare(eventIndex, @event, ruleSet).WithFinding(() => (template.Render(facts, Expression), FactsOf(facts)))
+            : Bare(eventIndex, @event, ruleSet);
+
+    private RuleViolation Bare(int eventIndex, Cases.CaseEvent? @event, string ruleSet) =>
+        new(Id, eventIndex, Message, Source, ruleSet)
+        {
+            Title = Title,
+            EventKind = @event?.Kind,
+            EventDate = @event?.Date,
+        };
+
+    private FactValues FactsOf(Facts.FindingFacts facts)
+    {
+        var values = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object>>(FactNames.Length);
+        foreach (var name in FactNames)
+        {
+            if (Loading.FindingTemplate.Value(name, facts, Expression) is { } value and (int or bool or NodaTime.LocalDate))
+            {
+                values.Add(new(name, value));
+            }
+        }
+
+        return new FactValues(values);
+    }
+
+    private static LocalizedText DeriveTitle(LocalizedText message)
+    {
+        static string Clause(string text)
+        {
+            var end = text.IndexOfAny([':', ';', '.', '(']);
+            return (end > 8 ? text[..end] : text).Trim();
+        }
+
+        return new LocalizedText(Clause(message.Vi), Clause(message.En));
+    }
 
     /// <summary>The reading taken where the law is ambiguous, or null: in English, or the text of a legacy file's one-language <c>description</c>.</summary>
     public string? Description { get; }

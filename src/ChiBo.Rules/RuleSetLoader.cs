@@ -517,6 +517,17 @@ public static partial class RuleSetLoader
                     ? expanded
                     : Fail("rule.message", problem!.Message, path + ".messages." + problem.Language, id, workflow)
                 : null;
+            var title = document.Title is null ? null : Text(document.Title, path + ".title", "title", id, workflow);
+            LocalizedText? findingText = document.Finding is null ? null : Text(document.Finding, path + ".finding", "finding", id, workflow);
+            FindingTemplate? finding = null;
+            if (findingText is { } writtenFinding)
+            {
+                finding = FindingTemplate.Parse(writtenFinding, out var findingProblem);
+                if (finding is null)
+                {
+                    Error("rule.finding", findingProblem!.Message, path + ".finding." + findingProblem.Language, id, workflow);
+                }
+            }
             var (description, descriptionText) = Description(document.Description, path + ".description", id, workflow);
             var predicate = Expression(document.Expression, path + ".Expression", "Expression", id, workflow, parameters, required: true);
             var pending = Expression(document.PendingWhen, path + ".pendingWhen", "pendingWhen", id, workflow, parameters, required: false);
@@ -526,7 +537,7 @@ public static partial class RuleSetLoader
             }
 
             return new RuleDraft(
-                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText) { ErrorMessage = document.ErrorMessage },
+                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText, title, finding, findingText) { ErrorMessage = document.ErrorMessage },
                 predicate, pending, path, workflow);
         }
 

@@ -122,7 +122,7 @@ public class MemberStandingTests
         var check = Standing(FullMember([Rated(2021, MemberRating.NotFulfilled), Rated(2022, MemberRating.NotFulfilled)]), new LocalDate(2023, 2, 1))["standing.yearlyRating"];
         Assert.False(check.Passed);
         Assert.Equal("xếp loại không hoàn thành nhiệm vụ 2 năm liền: 2021, 2022", check.Detail!.Value.Vi);
-        Assert.Equal("rated notFulfilled 2 years in a row: 2021 and 2022", check.Detail!.Value.En);
+        Assert.Equal("rated \"not fulfilled\" 2 years in a row: 2021 and 2022", check.Detail!.Value.En);
         Assert.Contains("A reading", RuleFiles.Text("2021-qd24"));
     }
 

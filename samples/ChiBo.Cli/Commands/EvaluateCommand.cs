@@ -9,7 +9,7 @@ using ChiBo.Planning;
 using ChiBo.Serialization;
 using ChiBo.Text;
 using NodaTime;
-using NodaTime.Text;
+using LibraryLabels = ChiBo.Text.Labels;
 
 namespace ChiBo.Cli.Commands;
 
@@ -22,10 +22,14 @@ internal sealed class EvaluateCommand : ICliCommand
         new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
             "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
         [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"))],
-        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output, ShowCodes],
         new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
             "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
+
+    /// <summary><c>--show-codes</c>: the ids and codes (rule ids, stage and gate names, event numbers) beside the words.</summary>
+    internal static CliOptionSpec ShowCodes { get; } = new("show-codes", null,
+        new("hiện cả mã (mã quy định, tên giai đoạn, bước, số thứ tự sự kiện) bên cạnh lời", "show the ids and codes (rule ids, stage and gate names, event numbers) beside the words"));
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -41,7 +45,7 @@ internal sealed class EvaluateCommand : ICliCommand
         var evaluator = args.Option("rules") is null && args.Option("overlays") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, catalog.Calendar);
         if (Directory.Exists(path))
         {
-            return RunFolder(path, asOf, evaluator, catalog, args.Json, language, stdout, stderr);
+            return RunFolder(path, asOf, evaluator, catalog, args.Json, language, args.Has("show-codes"), stdout, stderr);
         }
 
         var caseFile = CaseFiles.Load(path);
@@ -57,7 +61,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
         else
         {
-            WriteSummary(stdout, caseFile.Person.FullName, evaluation, language, catalog);
+            WriteSummary(stdout, caseFile.Person.FullName, evaluation, language, catalog, args.Has("show-codes"));
         }
 
         return Program.Ok;
@@ -100,7 +104,7 @@ internal sealed class EvaluateCommand : ICliCommand
     /// reported): each summary in turn, or with <c>--json</c> one array of <c>{ "file", "answer" }</c> and
     /// <c>{ "file", "errors" }</c>. Exit 1 when a file could not be read or evaluated (each named on stderr).
     /// </summary>
-    private static int RunFolder(string folder, LocalDate asOf, CaseEvaluator evaluator, Rules.RuleCatalog catalog, bool json, Language language, TextWriter stdout, TextWriter stderr)
+    private static int RunFolder(string folder, LocalDate asOf, CaseEvaluator evaluator, Rules.RuleCatalog catalog, bool json, Language language, bool codes, TextWriter stdout, TextWriter stderr)
     {
         var roster = Roster.LoadDirectory(folder);
         if (roster.Cases.IsEmpty && roster.Errors.IsEmpty)
@@ -141,7 +145,7 @@ internal sealed class EvaluateCommand : ICliCommand
             }
 
             first = false;
-            WriteSummary(stdout, rosterCase.Case.Person.FullName, evaluation, language, catalog);
+            WriteSummary(stdout, rosterCase.Case.Person.FullName, evaluation, language, catalog, codes);
         }
 
         if (json)
@@ -156,17 +160,26 @@ internal sealed class EvaluateCommand : ICliCommand
 
     private sealed record FolderError(string File, IReadOnlyList<string> Errors);
 
-    internal static void WriteSummary(TextWriter o, string name, CaseEvaluation e, Language lang, Rules.RuleCatalog? catalog = null)
+    /// <summary>
+    /// The answer in words: dates as the language writes them (dd/MM/yyyy in Vietnamese, ISO in English), stages, gates,
+    /// rules and events by their names, each failed check, violation and deadline with what happened. Ids and codes
+    /// (rule ids, stage and gate names of the JSON, event numbers) only with <paramref name="codes"/> (<c>--show-codes</c>).
+    /// </summary>
+    internal static void WriteSummary(TextWriter o, string name, CaseEvaluation e, Language lang, Rules.RuleCatalog? catalog = null, bool codes = false)
     {
         bool en = lang == Language.English;
-        string D(LocalDate? d) => d is { } x ? LocalDatePattern.Iso.Format(x) : "—";
+        string D(LocalDate? d) => d is { } x ? LibraryLabels.Date(x, lang) : "—";
+        string Code(string code) => codes ? $" [{code}]" : string.Empty;
+        var found = en ? "found" : "ghi nhận";
         o.WriteLine($"{name} — {(en ? "as of" : "tính đến ngày")} {D(e.AsOf)}");
-        o.WriteLine($"  {(en ? "Stage" : "Giai đoạn"),-22}{Labels.Stage(e.Stage, lang)} ({e.Stage.JsonName()}){(e.Exempt ? (en ? ", exempt" : ", được miễn") : string.Empty)}");
-        o.WriteLine($"  {(en ? "Next gate" : "Bước tiếp theo"),-22}{Labels.Gate(e.NextGate, lang)} ({e.NextGate.JsonName()})");
-        o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{e.RuleSet ?? "—"}{(e.RuleSetOrigin is { } origin ? " — " + Provenance.OriginWords(origin).In(lang) : string.Empty)}");
+        o.WriteLine($"  {(en ? "Stage" : "Giai đoạn"),-22}{Labels.Stage(e.Stage, lang)}{Code(e.Stage.JsonName())}{(e.Exempt ? (en ? ", exempt" : ", được miễn") : string.Empty)}");
+        o.WriteLine($"  {(en ? "Next gate" : "Bước tiếp theo"),-22}{Labels.Gate(e.NextGate, lang)}{Code(e.NextGate.JsonName())}");
+        var ruleSet = catalog?.RuleSets.FirstOrDefault(s => s.Id == e.RuleSet);
+        var ruleSetName = ruleSet is not null ? ruleSet.Title.In(lang) + Code(ruleSet.Id) : e.RuleSet ?? "—";
+        o.WriteLine($"  {(en ? "Rule set" : "Bộ quy định"),-22}{ruleSetName}{(e.RuleSetOrigin is { } origin ? " — " + Provenance.OriginWords(origin).In(lang) : string.Empty)}");
         if (e.Overlays.Count > 0)
         {
-            o.WriteLine($"  {(en ? "Local overlays" : "Quy định bổ sung"),-22}{string.Join(", ", e.Overlays)}");
+            o.WriteLine($"  {(en ? "Local overlays" : "Quy định bổ sung"),-22}{string.Join("; ", e.Overlays.Select(id => (catalog?.Overlays.FirstOrDefault(x => x.Id == id) is { } overlay ? overlay.Title.In(lang) : id) + Code(id)))}");
         }
 
         if (e.Cell is { } cell)
@@ -198,14 +211,23 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Checks for the next gate ({passed}/{e.Checks.Count} passed{waiting}):" : $"Điều kiện của bước tiếp theo (đạt {passed}/{e.Checks.Count}{waiting}):");
             foreach (var c in e.Checks)
             {
-                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {(c.Rule.Length < 32 ? c.Rule.PadRight(32) : c.Rule + " ")}{c.Message.In(lang)}");
-                o.WriteLine($"      {c.Source}");
-                if (catalog?.RuleSets.FirstOrDefault(s => s.Id == e.RuleSet) is { } set
-                    && set.Workflows.SelectMany(w => w.Rules).FirstOrDefault(r => r.Id == c.Rule) is { } rule
-                    && Provenance.Changed(set, rule) is { Count: > 0 } changed)
+                o.WriteLine($"  [{(c.Passed ? "✓" : c.Pending ? "…" : "✗")}] {TitleOf(c.Title, c.Rule, lang)}{Code(c.Rule)}: {c.Message.In(lang)}");
+                if (c.Finding is { } finding)
                 {
-                    o.WriteLine($"      {Provenance.ChangedLine(changed, lang)}");
+                    o.WriteLine($"      {found}: {finding.In(lang)}");
                 }
+                else if (c.Detail is { } detail)
+                {
+                    o.WriteLine($"      {found}: {detail.In(lang)}");
+                }
+
+                if (c.Error is { } error)
+                {
+                    o.WriteLine($"      ! {error.In(lang)}");
+                }
+
+                o.WriteLine($"      {c.Source}");
+                WriteChanged(o, ruleSet, c.Rule, lang, codes);
             }
         }
 
@@ -216,10 +238,10 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Standing ({standing.Count - failed}/{standing.Count} passed):" : $"Tư cách đảng viên (đạt {standing.Count - failed}/{standing.Count}):");
             foreach (var c in standing)
             {
-                o.WriteLine($"  [{(c.Passed ? "✓" : "✗")}] {c.Rule,-32}{c.Message.In(lang)}");
-                if (c.Detail is { } found)
+                o.WriteLine($"  [{(c.Passed ? "✓" : "✗")}] {TitleOf(c.Title, c.Rule, lang)}{Code(c.Rule)}: {c.Message.In(lang)}");
+                if ((c.Finding ?? c.Detail) is { } detail)
                 {
-                    o.WriteLine($"      {(en ? "found" : "ghi nhận")}: {found.In(lang)}");
+                    o.WriteLine($"      {found}: {detail.In(lang)}");
                 }
 
                 o.WriteLine($"      {c.Source}");
@@ -227,11 +249,12 @@ internal sealed class EvaluateCommand : ICliCommand
 
             if (failed > 0)
             {
+                var proposal = e.Stage == Lifecycle.Stage.Probationary ? Cases.EventKind.ProbationaryStruckOff : Cases.EventKind.StruckOff;
                 o.WriteLine(e.Stage == Lifecycle.Stage.Probationary
-                    ? en ? "  → the cell must consider striking the probationary member's name off (probationaryStruckOff; Chỉ thị 28-CT/TW)."
-                         : "  → chi bộ cần xem xét xóa tên đảng viên dự bị (probationaryStruckOff; Chỉ thị 28-CT/TW)."
-                    : en ? "  → the cell must consider striking the name off (struckOff; Chỉ thị 28-CT/TW)."
-                         : "  → chi bộ cần xem xét xóa tên đảng viên (struckOff; Chỉ thị 28-CT/TW).");
+                    ? en ? $"  → the cell must consider striking the probationary member's name off{Code(Cases.EventKinds.JsonName(proposal))} (Chỉ thị 28-CT/TW)."
+                         : $"  → chi bộ cần xem xét xóa tên đảng viên dự bị{Code(Cases.EventKinds.JsonName(proposal))} (Chỉ thị 28-CT/TW)."
+                    : en ? $"  → the cell must consider striking the name off{Code(Cases.EventKinds.JsonName(proposal))} (Chỉ thị 28-CT/TW)."
+                         : $"  → chi bộ cần xem xét xóa tên đảng viên{Code(Cases.EventKinds.JsonName(proposal))} (Chỉ thị 28-CT/TW).");
             }
         }
 
@@ -241,7 +264,12 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? "Deadlines:" : "Thời hạn:");
             foreach (var d in e.Deadlines)
             {
-                o.WriteLine($"  {Labels.Action(d.Action, lang),-36}{D(d.Due)}  {Labels.Status(d.Status, lang),-14}{d.Source}");
+                var action = Labels.Action(d.Action, lang) + Code(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(d.Action.ToString()));
+                o.WriteLine($"  {action.PadRight(Math.Max(36, action.Length + 2))}{D(d.Due)}  {Labels.Status(d.Status, lang),-14}{d.Source}");
+                if (d.Finding is { } finding)
+                {
+                    o.WriteLine($"      {found}: {finding.In(lang)}");
+                }
             }
         }
 
@@ -255,19 +283,18 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Violations ({e.Violations.Count}):" : $"Vi phạm ({e.Violations.Count}):");
             foreach (var v in e.Violations)
             {
-                o.WriteLine($"  ! {v.Rule} ({(en ? "event" : "sự kiện")} #{v.Event}, {v.RuleSet}): {v.Message.In(lang)}");
-                if (v.Detail is { } found)
+                var at = v.EventKind is { } kind && v.EventDate is { } date
+                    ? LibraryLabels.EventOn(kind, date).In(lang)
+                    : en ? "an event" : "một sự kiện";
+                var number = codes ? (en ? $", event {v.Event + 1} of the file [#{v.Event}], {v.RuleSet}" : $", sự kiện thứ {v.Event + 1} của hồ sơ [#{v.Event}], {v.RuleSet}") : string.Empty;
+                o.WriteLine($"  ! {TitleOf(v.Title, v.Rule, lang)}{Code(v.Rule)} — {at}{number}: {v.Message.In(lang)}");
+                if ((v.Finding ?? v.Detail) is { } detail)
                 {
-                    o.WriteLine($"      {(en ? "found" : "ghi nhận")}: {found.In(lang)}");
+                    o.WriteLine($"      {found}: {detail.In(lang)}");
                 }
 
                 o.WriteLine($"      {v.Source}");
-                if (catalog?.RuleSets.FirstOrDefault(s => s.Id == v.RuleSet) is { } set
-                    && set.Workflows.SelectMany(w => w.Rules).FirstOrDefault(r => r.Id == v.Rule) is { } rule
-                    && Provenance.Changed(set, rule) is { Count: > 0 } changed)
-                {
-                    o.WriteLine($"      {Provenance.ChangedLine(changed, lang)}");
-                }
+                WriteChanged(o, catalog?.RuleSets.FirstOrDefault(s => s.Id == v.RuleSet), v.Rule, lang, codes);
             }
         }
 
@@ -277,9 +304,28 @@ internal sealed class EvaluateCommand : ICliCommand
             o.WriteLine(en ? $"Warnings ({e.Warnings.Count}):" : $"Cảnh báo ({e.Warnings.Count}):");
             foreach (var w in e.Warnings)
             {
-                var at = w.Event is { } index ? $" ({(en ? "event" : "sự kiện")} #{index})" : string.Empty;
-                o.WriteLine($"  ? {w.Code}{at}: {w.Message.In(lang)}");
+                var at = w.Event is { } index ? (en ? $" (event {index + 1} of the file)" : $" (sự kiện thứ {index + 1} của hồ sơ)") : string.Empty;
+                o.WriteLine($"  ? {w.Message.In(lang)}{at}{Code(w.Code)}");
             }
         }
+    }
+
+    /// <summary>The rule's title, or, for rules that name none, its id.</summary>
+    private static string TitleOf(LocalizedText? title, string rule, Language lang) => title is { } t ? t.In(lang) : rule;
+
+    /// <summary>The parameters of an edited rule set that differ from the shipped one; their names only with <c>--show-codes</c>.</summary>
+    private static void WriteChanged(TextWriter o, Rules.RuleSet? set, string ruleId, Language lang, bool codes)
+    {
+        if (set?.Workflows.SelectMany(w => w.Rules).FirstOrDefault(r => r.Id == ruleId) is not { } rule
+            || Provenance.Changed(set, rule) is not { Count: > 0 } changed)
+        {
+            return;
+        }
+
+        o.WriteLine(codes
+            ? $"      {Provenance.ChangedLine(changed, lang)}"
+            : lang == Language.English
+                ? $"      edited: {string.Join("; ", changed.Select(c => $"{c.Value} instead of the shipped {c.Shipped}"))}"
+                : $"      đã sửa: {string.Join("; ", changed.Select(c => $"{c.Value} thay cho {c.Shipped} của bản phát hành"))}");
     }
 }

@@ -118,6 +118,11 @@ internal static class CaseDeadlines
             }
         }
 
+        for (var i = 0; i < deadlines.Count; i++)
+        {
+            deadlines[i] = DeadlineFindings.Describe(deadlines[i], asOf, calendar);
+        }
+
         return deadlines;
     }
 

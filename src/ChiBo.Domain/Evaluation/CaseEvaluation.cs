@@ -96,6 +96,9 @@ public sealed record PartyAge(int Years, int Months, int TotalMonths, string Sou
 /// <param name="Source">The legal source: document and article.</param>
 public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, string Source)
 {
+    /// <summary>This check with a finding and facts made when first read.</summary>
+    internal RuleCheck WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+
     /// <summary>
     /// Whether the rule judges the gate's own act (the vote), which has not happened yet: <see cref="Passed"/> is
     /// false until it does, and the check is not a finding against the case.
@@ -120,6 +123,45 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalizedText? Detail { get; init; }
+
+    /// <summary>
+    /// The rule's title for tables and headings (tên quy định), e.g. "Biểu quyết của chi bộ đạt 2/3" / "Two thirds of
+    /// the cell in favour": the rule file's <c>title</c>, or one derived from its message. Null only for a check made
+    /// by rules that name none. Written in JSON when set (<c>"title": {"vi": …, "en": …}</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Title { get; init; }
+
+    /// <summary>
+    /// What happened, stated with the case's numbers and dates (kết quả xét), e.g. for <c>vote.cellTwoThirds</c>
+    /// "8/15 đảng viên chính thức tán thành (53%), cần ít nhất 10" / "8 of 15 full members in favour (53%); at least 10
+    /// needed": the rule file's <c>finding</c> template filled with the facts the rule judged. Set on a failed check
+    /// and on a violation; null for a passed, pending or unjudged check, or a rule without a template. Written in JSON
+    /// only when set (<c>"finding": {"vi": …, "en": …}</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Finding
+    {
+        get => finding?.Text;
+        init => finding = new DeferredFinding(value, finding?.Facts);
+    }
+
+    /// <summary>
+    /// The named values that decided the rule, beside <see cref="Finding"/>: each name the rule's expression or its
+    /// finding reads (<c>vote.inFavour</c>, <c>params.voteNumerator</c>, the computed <c>vote.needed</c>,
+    /// <c>ceremony.due</c>…) with its value — an <see cref="int"/>, a <see cref="bool"/>, a <see cref="NodaTime.LocalDate"/>
+    /// (ISO in JSON), or a <see cref="string"/> — in the order first read. Set with <see cref="Finding"/>; null
+    /// otherwise (not written in JSON then).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FactValues? Facts
+    {
+        get => finding?.Facts;
+        init => finding = new DeferredFinding(finding?.Text, value);
+    }
+
+    // The finding and its facts, made when first read (equal by value): see DeferredFinding.
+    private DeferredFinding? finding;
 }
 
 /// <summary>
@@ -132,9 +174,59 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
 /// <param name="RuleSet">The rule set that judged it.</param>
 public sealed record RuleViolation(string Rule, int Event, LocalizedText Message, string Source, string RuleSet)
 {
+    /// <summary>This violation with a finding and facts made when first read.</summary>
+    internal RuleViolation WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+
     /// <summary>What the library found in the case for the rule, in both languages, or null (see <see cref="RuleCheck.Detail"/>); written in JSON only when set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalizedText? Detail { get; init; }
+
+    /// <summary>
+    /// The rule's title for tables and headings (tên quy định), e.g. "Biểu quyết của chi bộ đạt 2/3" / "Two thirds of
+    /// the cell in favour": the rule file's <c>title</c>, or one derived from its message. Null only for a check made
+    /// by rules that name none. Written in JSON when set (<c>"title": {"vi": …, "en": …}</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Title { get; init; }
+
+    /// <summary>
+    /// What happened, stated with the case's numbers and dates (kết quả xét), e.g. for <c>vote.cellTwoThirds</c>
+    /// "8/15 đảng viên chính thức tán thành (53%), cần ít nhất 10" / "8 of 15 full members in favour (53%); at least 10
+    /// needed": the rule file's <c>finding</c> template filled with the facts the rule judged. Set on every violation
+    /// whose rule has a template; null otherwise. Written in JSON
+    /// only when set (<c>"finding": {"vi": …, "en": …}</c>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Finding
+    {
+        get => finding?.Text;
+        init => finding = new DeferredFinding(value, finding?.Facts);
+    }
+
+    /// <summary>
+    /// The named values that decided the rule, beside <see cref="Finding"/>: each name the rule's expression or its
+    /// finding reads (<c>vote.inFavour</c>, <c>params.voteNumerator</c>, the computed <c>vote.needed</c>,
+    /// <c>ceremony.due</c>…) with its value — an <see cref="int"/>, a <see cref="bool"/>, a <see cref="NodaTime.LocalDate"/>
+    /// (ISO in JSON), or a <see cref="string"/> — in the order first read. Set with <see cref="Finding"/>; null
+    /// otherwise (not written in JSON then).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FactValues? Facts
+    {
+        get => finding?.Facts;
+        init => finding = new DeferredFinding(finding?.Text, value);
+    }
+
+    // The finding and its facts, made when first read (equal by value): see DeferredFinding.
+    private DeferredFinding? finding;
+
+    /// <summary>The kind of the event at <see cref="Event"/> (<c>eventKind</c>), or null when not known: with <see cref="EventDate"/>, how a reader names it ("chi bộ biểu quyết ngày 05/07/2019").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Cases.EventKind? EventKind { get; init; }
+
+    /// <summary>The date of the event at <see cref="Event"/> (<c>eventDate</c>), or null when not known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalDate? EventDate { get; init; }
 }
 
 /// <summary>

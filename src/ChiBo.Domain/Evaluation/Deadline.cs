@@ -30,7 +30,45 @@ namespace ChiBo.Evaluation;
 /// <param name="Status">The status on the "as of" date.</param>
 /// <param name="Source">The legal source.</param>
 /// <param name="Done">The day the action was done, or null.</param>
-public sealed record Deadline(DeadlineAction Action, LocalDate Start, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? Done = null);
+public sealed record Deadline(DeadlineAction Action, LocalDate Start, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? Done = null)
+{
+    /// <summary>
+    /// The kind of the event on <see cref="Start"/> that started the period (<c>startEvent</c>): <c>admissionDecisionReceived</c>
+    /// for <c>holdCeremony</c>, <c>cellVoted</c> for the decision deadlines, <c>ceremonyHeld</c> for <c>probationEnds</c>,
+    /// <c>awarenessCourseCompleted</c> for <c>certificateExpires</c>; null when the period starts on a computed day (the
+    /// end of probation, for <c>fullMembershipVote</c>). Not written in JSON when null.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Cases.EventKind? StartEvent { get; init; }
+
+    /// <summary>
+    /// How late, in working days (<c>workingDaysLate</c>): for <see cref="DeadlineStatus.MetLate"/> the working days in
+    /// (<see cref="Due"/>, <see cref="Done"/>], for <see cref="DeadlineStatus.Overdue"/> those in (<see cref="Due"/>, the
+    /// "as of" date]; null otherwise, and for the deadlines counted in months (<c>probationEnds</c>, <c>certificateExpires</c>).
+    /// Not written in JSON when null.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? WorkingDaysLate { get; init; }
+
+    /// <summary>
+    /// What happened, with its dates (<c>finding</c>), e.g. "lễ kết nạp ngày 14/06/2019, quá hạn 8 ngày làm việc so với
+    /// hạn 04/06/2019 (nhận quyết định ngày 19/04/2019)" / "ceremony on 2019-06-14, 8 working days after the due date
+    /// 2019-06-04 (decision received on 2019-04-19)". Set by <see cref="CaseEvaluator"/>; null for a deadline made by
+    /// hand. Not written in JSON when null.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Text.LocalizedText? Finding
+    {
+        get => finding?.Text;
+        init => finding = new DeferredFinding(value, null);
+    }
+
+    // Made when first read (equal by value): see DeferredFinding.
+    private DeferredFinding? finding;
+
+    /// <summary>This deadline with a finding made when first read.</summary>
+    internal Deadline WithFinding(System.Func<Text.LocalizedText> make) => this with { finding = new DeferredFinding(() => (make(), null)) };
+}
 
 /// <summary>The actions with a legal deadline. JSON names are camelCase.</summary>
 public enum DeadlineAction

@@ -202,9 +202,11 @@ public sealed partial class CellPlanner
             .ToList();
         if (overdue.Count > 0)
         {
+            // Each case by name with what is overdue and by how much, so that the warning states the facts.
+            var each = overdue.SelectMany(e => OpenDeadlines(e).Where(d => d.Status == DeadlineStatus.Overdue).Select(d => OverdueText(e.Person, d))).ToArray();
             warnings.Add(new("deadline.overdue",
-                new($"{overdue.Count} hồ sơ có thời hạn đã quá hạn mà chưa thực hiện (xem 'chibo due')",
-                    $"{overdue.Count} case(s) with a deadline passed and not met (see 'chibo due')"), Refs(overdue)));
+                new($"{overdue.Count} hồ sơ có thời hạn đã quá hạn mà chưa thực hiện: {string.Join("; ", each.Select(t => t.Vi))}",
+                    $"{overdue.Count} case(s) with a deadline passed and not met: {string.Join("; ", each.Select(t => t.En))}"), Refs(overdue)));
         }
 
         foreach (var group in groups.Where(g => g.IsPriority && g.Admitted + g.InPipeline == 0))
@@ -241,7 +243,13 @@ public sealed partial class CellPlanner
         foreach (var e in evaluated.Where(e => !e.Evaluation.Stage.IsTerminal()))
         {
             items.AddRange(OpenDeadlines(e).Select(d =>
-                new DueItem(DueKind.Deadline, JsonName(d.Action.ToString()), e.Person, d.Due, d.Status, d.Source)));
+                new DueItem(DueKind.Deadline, JsonName(d.Action.ToString()), e.Person, d.Due, d.Status, d.Source)
+                {
+                    Start = d.Start,
+                    StartEvent = d.StartEvent,
+                    WorkingDaysLate = d.WorkingDaysLate,
+                    Finding = d.Finding,
+                }));
         }
 
         if (roster.CellFile is { } cellFile)
@@ -283,7 +291,13 @@ public sealed partial class CellPlanner
         var violations = evaluated
             .SelectMany(e => e.Evaluation.Violations.Select(v => (e, v, Date: e.Case.Case.Events[v.Event].Date)))
             .Where(x => x.Date.Year == year)
-            .Select(x => new AuditViolation(x.e.Person, x.v.Rule, x.v.Event, x.Date, x.v.Message, x.v.Source, x.v.RuleSet))
+            .Select(x => new AuditViolation(x.e.Person, x.v.Rule, x.v.Event, x.Date, x.v.Message, x.v.Source, x.v.RuleSet)
+            {
+                Title = x.v.Title,
+                Finding = x.v.Finding,
+                Facts = x.v.Facts,
+                EventKind = x.e.Case.Case.Events[x.v.Event].Kind,
+            })
             .ToList();
         var byRule = violations
             .GroupBy(v => v.Rule, StringComparer.Ordinal)
@@ -306,11 +320,7 @@ public sealed partial class CellPlanner
         {
             foreach (var d in OpenDeadlines(e).Where(d => d.Status == DeadlineStatus.Overdue))
             {
-                var due = Iso(d.Due);
-                findings.Add(new("deadline.overdue",
-                    new($"{e.Person.FullName}: '{DeadlineName(d.Action).Vi}' đến hạn {Vn(d.Due)} nhưng chưa thực hiện ({d.Source})",
-                        $"{e.Person.FullName}: '{DeadlineName(d.Action).En}' was due on {due} and is not done ({d.Source})"),
-                    [e.Person]));
+                findings.Add(new("deadline.overdue", OverdueText(e.Person, d), [e.Person]) { Deadline = d });
             }
         }
 
@@ -336,8 +346,8 @@ public sealed partial class CellPlanner
                 if (cellFile?.FullMembersOn(vote.Date) is { } known && known != vote.FullMembers)
                 {
                     findings.Add(new("vote.fullMembersMismatch",
-                        new($"Sự kiện #{index} ({Vn(vote.Date)}): biểu quyết ghi {vote.FullMembers} đảng viên chính thức, tệp chi bộ ghi {known} vào ngày đó",
-                            $"Event #{index} ({Iso(vote.Date)}): the vote records {vote.FullMembers} full members; the cell file has {known} on that day"),
+                        new($"{e.Person.FullName}: {Labels.EventOn(EventKind.CellVoted, vote.Date).Vi} (sự kiện thứ {index + 1} của hồ sơ) ghi {vote.FullMembers} đảng viên chính thức, tệp chi bộ ghi {known} vào ngày đó",
+                            $"{e.Person.FullName}: {Labels.EventOn(EventKind.CellVoted, vote.Date).En} (event {index + 1} of the file) records {vote.FullMembers} full members; the cell file has {known} on that day"),
                         [e.Person]));
                 }
             }
@@ -395,9 +405,20 @@ public sealed partial class CellPlanner
         _ => new(action.ToString(), action.ToString()),
     };
 
+    /// <summary>
+    /// An overdue deadline in words: "Trương Thị Bích Ngọc — Tổ chức lễ kết nạp: chưa tổ chức lễ kết nạp, đã quá hạn 12 ngày
+    /// làm việc so với hạn 13/12/2019 (nhận quyết định kết nạp ngày 01/11/2019); căn cứ Quy định 29-QĐ/TW (2016), 4.1".
+    /// </summary>
+    private static LocalizedText OverdueText(PersonRef person, Deadline d)
+    {
+        var due = Labels.Date(d.Due);
+        var found = d.Finding ?? new LocalizedText($"đến hạn ngày {due.Vi} nhưng chưa thực hiện", $"was due on {due.En} and is not done");
+        return new($"{person.FullName} — {DeadlineName(d.Action).Vi}: {found.Vi}; căn cứ {d.Source}",
+            $"{person.FullName} — {DeadlineName(d.Action).En}: {found.En}; source: {d.Source}");
+    }
+
     internal static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
-    private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
     // Vietnamese text writes dates as dd/mm/yyyy (issue 14).
     private static string Vn(LocalDate date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

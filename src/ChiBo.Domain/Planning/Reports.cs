@@ -26,7 +26,15 @@ public sealed record PlanEntry(PersonRef Person, Stage Stage, LocalDate? Date);
 /// <param name="Code">A stable code, e.g. <c>target.missed</c>.</param>
 /// <param name="Message">What is wrong, in both languages.</param>
 /// <param name="People">The people concerned (may be empty).</param>
-public sealed record PlanWarning(string Code, LocalizedText Message, IReadOnlyList<PersonRef> People);
+public sealed record PlanWarning(string Code, LocalizedText Message, IReadOnlyList<PersonRef> People)
+{
+    /// <summary>
+    /// For <c>deadline.overdue</c> in an audit, the deadline concerned, with its start, due day, lateness in working days
+    /// and <see cref="Evaluation.Deadline.Finding"/>; null otherwise (not written in JSON then).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Deadline? Deadline { get; init; }
+}
 
 /// <summary>A count per priority group.</summary>
 /// <param name="Group">The group.</param>
@@ -84,7 +92,23 @@ public sealed record AdmissionPlan(
 /// <param name="Message">What was broken.</param>
 /// <param name="Source">The legal source.</param>
 /// <param name="RuleSet">The rule set that judged it.</param>
-public sealed record AuditViolation(PersonRef Person, string Rule, int Event, LocalDate Date, LocalizedText Message, string Source, string RuleSet);
+public sealed record AuditViolation(PersonRef Person, string Rule, int Event, LocalDate Date, LocalizedText Message, string Source, string RuleSet)
+{
+    /// <summary>The rule's title for tables (<see cref="RuleViolation.Title"/>), or null when the rules name none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Title { get; init; }
+
+    /// <summary>What happened, with the case's numbers and dates (<see cref="RuleViolation.Finding"/>), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Finding { get; init; }
+
+    /// <summary>The named values that decided the rule (<see cref="RuleViolation.Facts"/>), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public FactValues? Facts { get; init; }
+
+    /// <summary>The kind of the event at <see cref="Event"/> (<c>eventKind</c>): with <see cref="Date"/>, how a reader names it ("chi bộ biểu quyết ngày 05/07/2019").</summary>
+    public EventKind EventKind { get; init; }
+}
 
 /// <summary>The violations of one rule.</summary>
 /// <param name="Rule">The rule id.</param>
@@ -161,7 +185,24 @@ public enum DueKind
 /// <param name="Status">The status on the as-of date: pending, dueSoon (within 5 working days, the due day included) or overdue.</param>
 /// <param name="Source">The legal or plan source.</param>
 /// <param name="LastDone">For a duty, the last meeting held for it on or before the as-of date, or null when none is recorded.</param>
-public sealed record DueItem(DueKind Kind, string Action, PersonRef? Person, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? LastDone = null);
+public sealed record DueItem(DueKind Kind, string Action, PersonRef? Person, LocalDate Due, DeadlineStatus Status, string Source, LocalDate? LastDone = null)
+{
+    /// <summary>For a deadline, the day its period started (<see cref="Deadline.Start"/>); null for a duty.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LocalDate? Start { get; init; }
+
+    /// <summary>For a deadline, the kind of the event that started it (<see cref="Deadline.StartEvent"/>), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EventKind? StartEvent { get; init; }
+
+    /// <summary>For an overdue deadline, the working days past its due day (<see cref="Deadline.WorkingDaysLate"/>), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? WorkingDaysLate { get; init; }
+
+    /// <summary>For a deadline, what happened with its dates (<see cref="Deadline.Finding"/>), or null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LocalizedText? Finding { get; init; }
+}
 
 /// <summary>Due work across a roster on a date (việc đến hạn): every open deadline and duty, by due date.</summary>
 /// <param name="AsOf">The date.</param>

@@ -82,4 +82,61 @@ public static class Labels
         : check.Passed ? new("đạt", "passed")
         : check.Pending ? new("chờ thực hiện", "awaiting the gate's act")
         : new("chưa đạt", "failed");
+
+    /// <summary>
+    /// A date as a reader of each language expects it: <c>dd/MM/yyyy</c> in Vietnamese ("04/06/2019"), ISO
+    /// <c>yyyy-MM-dd</c> in English ("2019-06-04").
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The date in both languages.</returns>
+    public static LocalizedText Date(NodaTime.LocalDate date) => new(VietnameseDate.Format(date), NodaTime.Text.LocalDatePattern.Iso.Format(date));
+
+    private static readonly NodaTime.Text.LocalDatePattern VietnameseDate = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("dd/MM/yyyy");
+
+    /// <summary>A date in one language (see <see cref="Date(NodaTime.LocalDate)"/>).</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="language">The language.</param>
+    /// <returns>"04/06/2019" in Vietnamese, "2019-06-04" in English.</returns>
+    public static string Date(NodaTime.LocalDate date, Language language) =>
+        language == Language.English ? NodaTime.Text.LocalDatePattern.Iso.Format(date) : VietnameseDate.Format(date);
+
+    /// <summary>
+    /// An event named by its kind and date, as a finding names it: "chi bộ biểu quyết ngày 05/07/2019" / "the cell's
+    /// vote of 2019-07-05".
+    /// </summary>
+    /// <param name="kind">The event's kind.</param>
+    /// <param name="date">The event's date.</param>
+    /// <returns>The name in both languages.</returns>
+    public static LocalizedText EventOn(EventKind kind, NodaTime.LocalDate date)
+    {
+        var name = EventName(kind);
+        var on = Date(date);
+        return new($"{name.Vi} ngày {on.Vi}", $"{name.En} of {on.En}");
+    }
+
+    /// <summary>A short name of an event kind, lower case, for prose: "lễ kết nạp" / "the admission ceremony".</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name in both languages.</returns>
+    public static LocalizedText EventName(EventKind kind) => kind switch
+    {
+        EventKind.CellVoted => new("chi bộ biểu quyết", "the cell's vote"),
+        EventKind.GrassrootsCommitteeVoted => new("đảng ủy cơ sở xét duyệt", "the grassroots committee's vote"),
+        EventKind.AdmissionDecided => new("quyết định kết nạp", "the admission decision"),
+        EventKind.AdmissionDecisionReceived => new("chi bộ nhận quyết định kết nạp", "the cell's receipt of the admission decision"),
+        EventKind.CeremonyHeld => new("lễ kết nạp", "the admission ceremony"),
+        EventKind.FullMembershipDecided => new("quyết định công nhận đảng viên chính thức", "the full-membership decision"),
+        EventKind.ExemptionGranted => new("miễn công tác và sinh hoạt đảng", "the exemption from party work"),
+        EventKind.AwarenessCourseCompleted => new("giấy chứng nhận bồi dưỡng nhận thức về Đảng", "the awareness-course certificate"),
+        EventKind.IntroducerAssigned => new("giấy giới thiệu của đảng viên chính thức", "an introducer's letter"),
+        _ => new(Describe(kind).Vi, ShortEnglish(Describe(kind).En)),
+    };
+
+    private static LocalizedText Describe(EventKind kind) => EventKinds.Describe(kind);
+
+    private static string ShortEnglish(string text)
+    {
+        var end = text.IndexOfAny([';', '(']);
+        var shortText = (end > 0 ? text[..end] : text).TrimEnd();
+        return shortText.Length > 1 ? char.ToLowerInvariant(shortText[0]) + shortText[1..] : shortText;
+    }
 }

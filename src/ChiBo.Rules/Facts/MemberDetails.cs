@@ -110,7 +110,7 @@ internal static class MemberDetails
                 ? null
                 : new LocalizedText(
                     $"{facts.NotFulfilledYears} năm xếp loại không hoàn thành nhiệm vụ, không liền nhau; năm {facts.LatestRatedYear} không bị xếp loại đó",
-                    $"{facts.NotFulfilledYears} {(facts.NotFulfilledYears == 1 ? "year" : "years")} rated notFulfilled, not in a row; {facts.LatestRatedYear} was rated otherwise");
+                    $"{facts.NotFulfilledYears} {(facts.NotFulfilledYears == 1 ? "year" : "years")} rated \"not fulfilled\", not in a row; {facts.LatestRatedYear} was rated otherwise");
         }
 
         var others = facts.NotFulfilledYears - facts.ConsecutiveNotFulfilledYears;
@@ -118,13 +118,13 @@ internal static class MemberDetails
         {
             return new LocalizedText(
                 $"xếp loại không hoàn thành nhiệm vụ năm {facts.LatestRatedYear}, năm trước đó thì không" + (others > 0 ? $"; tổng cộng {facts.NotFulfilledYears} năm, không liền nhau" : string.Empty),
-                $"rated notFulfilled in {facts.LatestRatedYear}, not the year before" + (others > 0 ? $"; {facts.NotFulfilledYears} years in all, not in a row" : string.Empty));
+                $"rated \"not fulfilled\" in {facts.LatestRatedYear}, not the year before" + (others > 0 ? $"; {facts.NotFulfilledYears} years in all, not in a row" : string.Empty));
         }
 
         var years = Enumerable.Range(facts.LatestRatedYear - facts.ConsecutiveNotFulfilledYears + 1, facts.ConsecutiveNotFulfilledYears).ToArray();
         return new LocalizedText(
             $"xếp loại không hoàn thành nhiệm vụ {years.Length} năm liền: {string.Join(", ", years)}",
-            $"rated notFulfilled {years.Length} {(years.Length == 1 ? "year" : "years in a row")}: {Series(years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
+            $"rated \"not fulfilled\" {years.Length} {(years.Length == 1 ? "year" : "years in a row")}: {Series(years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
     }
 
     /// <summary>The detail of an exemption check: its grounds, the age against the retirement age, the certificate, the report.</summary>
@@ -135,7 +135,7 @@ internal static class MemberDetails
         {
             return facts.Reported
                 ? new LocalizedText("chi bộ đã báo cáo cấp ủy cấp trên trực tiếp", "the cell informed the direct superior committee")
-                : new LocalizedText("chưa có báo cáo cấp ủy cấp trên trực tiếp (exemptionReported)", "no report to the direct superior committee is on record (exemptionReported)");
+                : new LocalizedText("chưa có báo cáo cấp ủy cấp trên trực tiếp", "no report to the direct superior committee is on record");
         }
 
         var age = $"{facts.AgeMonths / 12}";

@@ -14,10 +14,10 @@ namespace ChiBo.Rules.Loading;
 /// </summary>
 internal static partial class MessageText
 {
-    private static readonly string[] LevelsVi =
+    internal static readonly string[] LevelsVi =
         ["không", "tiểu học", "trung học cơ sở", "trung học phổ thông", "trung cấp", "cao đẳng", "đại học", "sau đại học"];
 
-    private static readonly string[] LevelsEn =
+    internal static readonly string[] LevelsEn =
         ["none", "primary", "lower secondary", "upper secondary", "vocational", "college", "university", "postgraduate"];
 
     /// <summary>

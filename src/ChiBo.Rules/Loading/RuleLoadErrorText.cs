@@ -45,6 +45,10 @@ internal static partial class RuleLoadErrorText
             "rule.duplicateId" => $"hai quy định của bước cùng có mã '{Q(0)}'.",
             "rule.unsupported" => "cách viết này không được hỗ trợ (" + m + ").",
             "rule.message" => "thông báo của quy định sai chỗ giữ chỗ {params.…} (" + m + ").",
+            "rule.finding" when m.Contains("which is not a fact", System.StringComparison.Ordinal)
+                => $"kết quả xét (finding) của quy định nêu '{Q(1)}', không phải một dữ kiện mà kết quả xét đọc được.{hint} Các tên là tên của ngôn ngữ biểu thức (docs/rules-language.md), params.* và các dữ kiện tính sẵn.",
+            "rule.finding" => "kết quả xét (finding) của quy định viết sai chỗ giữ chỗ {…} (" + m + ").",
+            "rule.title" => "'title' của quy định phải có đủ 'vi' và 'en'.",
             "rule.description" => "'description' phải là một chuỗi hoặc { \"vi\": …, \"en\": … } có đủ hai ngôn ngữ.",
             "expression.unknownName" when m.Contains("unknown parameter", System.StringComparison.Ordinal)
                 => $"biểu thức '{Q(0)}' dùng tham số không tồn tại '{Q(1)}'.{hint}",

@@ -107,6 +107,12 @@ internal sealed class RuleDocument
 
     public TextDocument? Messages { get; init; }
 
+    /// <summary>The rule's title for tables, <c>{ "vi": …, "en": … }</c>; optional.</summary>
+    public TextDocument? Title { get; init; }
+
+    /// <summary>What a failure states, with placeholders over the facts (see <c>FindingTemplate</c>); optional.</summary>
+    public TextDocument? Finding { get; init; }
+
     /// <summary>A plain string (legacy files, one language) or <c>{ "vi": …, "en": … }</c>.</summary>
     public JsonElement? Description { get; init; }
 

@@ -19,9 +19,9 @@ public class EvaluateStandingTests
         var (exit, output, error) = EvaluateCommandTests.Run("evaluate", Sample, "--as-of", "2024-12-01", "--lang", "en");
         Assert.True(exit == 0, error);
         Assert.Contains("Standing (2/3 passed):", output);
-        Assert.Contains("[✗] standing.attendance", output);
+        Assert.Contains("[✗] Meetings and party dues: ", output); // issue 14: the rule by its title, its id only with --show-codes
         Assert.Contains("found: missed meetings in February and May and did not pay dues in September 2024 (3 months)", output);
-        Assert.Contains("the cell must consider striking the name off (struckOff", output);
+        Assert.Contains("the cell must consider striking the name off (Chỉ thị 28-CT/TW)", output);
 
         var vi = EvaluateCommandTests.Run("evaluate", Sample, "--as-of", "2024-12-01").Out;
         Assert.Contains("ghi nhận: bỏ sinh hoạt tháng 2, 5 và không đóng đảng phí tháng 9 năm 2024 (3 tháng)", vi);

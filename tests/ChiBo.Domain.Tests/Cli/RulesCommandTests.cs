@@ -163,12 +163,14 @@ public class EditedRulesOutputTests
 
             var (exit, output, error) = Run("evaluate", caseFile, "--as-of", "2019-11-20", "--rules", folder);
             Assert.True(exit == 0, error);
-            Assert.Contains("2016-qd29 — đã chỉnh sửa tại chỗ, khác bản phát hành", output, System.StringComparison.Ordinal);
+            Assert.Contains("(2016) và các hướng dẫn thi hành — đã chỉnh sửa tại chỗ, khác bản phát hành", output, System.StringComparison.Ordinal);
             Assert.Contains("trong 20 ngày làm việc", output, System.StringComparison.Ordinal);
-            Assert.Contains("đã sửa: ceremonyDeadlineWorkingDays = 20 (bản phát hành: 30)", output, System.StringComparison.Ordinal);
+            Assert.Contains("đã sửa: 20 thay cho 30 của bản phát hành", output, System.StringComparison.Ordinal);
+            var (_, withCodes, _) = Run("evaluate", caseFile, "--as-of", "2019-11-20", "--rules", folder, "--show-codes");
+            Assert.Contains("đã sửa: ceremonyDeadlineWorkingDays = 20 (bản phát hành: 30)", withCodes, System.StringComparison.Ordinal);
 
             var (_, shipped, _) = Run("evaluate", caseFile, "--as-of", "2019-11-20");
-            Assert.Contains("2016-qd29 — bản phát hành", shipped, System.StringComparison.Ordinal);
+            Assert.Contains("(2016) và các hướng dẫn thi hành — bản phát hành", shipped, System.StringComparison.Ordinal);
             Assert.DoesNotContain("đã sửa", shipped, System.StringComparison.Ordinal);
 
             var (_, due, _) = Run("due", Path.Combine(TestData.RepoRoot, "samples", "roster-2019"), "--as-of", "2019-11-20", "--rules", folder);
@@ -194,7 +196,7 @@ public class RulesShowCommandTests
             Assert.Contains($"({set.Id})", output, System.StringComparison.Ordinal);
             foreach (var rule in System.Linq.Enumerable.SelectMany(set.Workflows, w => w.Rules))
             {
-                Assert.Contains($"#### `{rule.Id}`", output, System.StringComparison.Ordinal);
+                Assert.Contains($"#### {rule.Title.Vi} (`{rule.Id}`)", output, System.StringComparison.Ordinal); // issue 14: the title, the id beside it
                 Assert.Contains("- Yêu cầu: " + rule.Message.Vi, output, System.StringComparison.Ordinal);
                 Assert.Contains("- Cách hiểu: " + rule.DescriptionText!.Value.Vi, output, System.StringComparison.Ordinal);
                 Assert.Contains("- Căn cứ: " + rule.Source, output, System.StringComparison.Ordinal);
@@ -378,8 +380,11 @@ public class OverlayCommandTests
         var overlays = Path.Combine(TestData.RepoRoot, "samples", "overlays");
         var (exit, output, error) = Run("evaluate", caseFile, "--as-of", "2019-10-01", "--overlays", overlays);
         Assert.True(exit == 0, error);
-        Assert.Contains("Quy định bổ sung      hai-chau-truong-hoc-2019", output, System.StringComparison.Ordinal);
-        Assert.Contains("local.introducers.workedTogether", output, System.StringComparison.Ordinal);
+        Assert.Contains("Quy định bổ sung      Ví dụ: tiêu chuẩn chặt hơn của địa phương", output, System.StringComparison.Ordinal);
+        Assert.Contains("Người giới thiệu cùng công tác đủ thời gian (tiêu chuẩn địa phương)", output, System.StringComparison.Ordinal);
+        var (_, withCodes, _) = Run("evaluate", caseFile, "--as-of", "2019-10-01", "--overlays", overlays, "--show-codes");
+        Assert.Contains("[hai-chau-truong-hoc-2019]", withCodes, System.StringComparison.Ordinal);
+        Assert.Contains("[local.introducers.workedTogether]", withCodes, System.StringComparison.Ordinal);
 
         var (_, json, _) = Run("evaluate", caseFile, "--as-of", "2019-10-01", "--overlays", overlays, "--json");
         using var doc = JsonDocument.Parse(json);

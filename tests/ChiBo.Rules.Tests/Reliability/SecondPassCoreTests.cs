@@ -142,8 +142,9 @@ public sealed class SecondPassCoreTests
         var warning = Assert.Single(ahead.Warnings);
         Assert.Equal("ruleSet.noneInForce", warning.Code);
         Assert.Null(warning.Event);
-        Assert.Contains("cellAdmissionVote", warning.Message.En, StringComparison.Ordinal);
-        Assert.Contains("2025-qd232", warning.Message.Vi, StringComparison.Ordinal);
+        // Issue 14: the gate and the rule set by their names, not their codes.
+        Assert.Contains(ChiBo.Text.Labels.Gate(Gate.CellAdmissionVote).En, warning.Message.En, StringComparison.Ordinal);
+        Assert.Contains(only2025.RuleSets[0].Title.Vi, warning.Message.Vi, StringComparison.Ordinal);
 
         // Every gate the history passed before the first era is named by its event — the cell's vote (index 10), the
         // committee's decision (11, judged by decision.deadline), the ceremony (13) — and the gate ahead (the
@@ -151,7 +152,7 @@ public sealed class SecondPassCoreTests
         var passed = new CaseEvaluator(only2025).Evaluate(Admitted(), new LocalDate(2019, 8, 1)).Value!;
         Assert.All(passed.Warnings, w => Assert.Equal("ruleSet.noneInForce", w.Code));
         Assert.Equal([10, 11, 13, null], passed.Warnings.Select(w => w.Event));
-        Assert.Contains("fullMembershipVote", passed.Warnings[3].Message.En, StringComparison.Ordinal);
+        Assert.Contains(ChiBo.Text.Labels.Gate(Gate.FullMembershipVote).En, passed.Warnings[3].Message.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChiBo.Rules.Expressions;
+using ChiBo.Rules.Facts;
+using ChiBo.Text;
+using NodaTime;
+
+namespace ChiBo.Rules.Loading;
+
+/// <summary>
+/// A rule's <c>finding</c> (kết quả xét): a template in both languages that states what happened when the rule fails,
+/// over the facts the rule judged. Placeholders, checked when the rule set loads (an unknown name or a wrong format is
+/// <c>rule.finding</c>, with the rule, the line and "did you mean"):
+/// <list type="bullet">
+/// <item><c>{vote.inFavour}</c>: any name of the rule language (<c>group.member</c>), a number;</item>
+/// <item><c>{params.voteNumerator}</c>: a parameter of the rule set;</item>
+/// <item><c>{ceremony.due}</c>, <c>{vote.needed}</c>…: a computed fact (<see cref="FindingFacts.Computed"/>); a date is
+/// written dd/MM/yyyy in Vietnamese, ISO in English;</item>
+/// <item><c>{age.months:years}</c>: a number of months said as an age ("17 tuổi 11 tháng");</item>
+/// <item><c>{dossier.applicationSubmitted?đã nộp|chưa nộp}</c>: a yes/no fact chooses between two texts (every yes/no
+/// fact is written so: a bare <c>true</c> would be no finding a reader can use).</item>
+/// </list>
+/// An education level (<c>education.level</c>, <c>params.minEducationLevel</c>) is said by its name.
+/// </summary>
+internal sealed partial class FindingTemplate
+{
+    private readonly Segment[] vi;
+    private readonly Segment[] en;
+
+    private FindingTemplate(Segment[] vi, Segment[] en, ImmutableArray<string> names)
+    {
+        this.vi = vi;
+        this.en = en;
+        Names = names;
+    }
+
+    /// <summary>The names the template reads, in the order first written (Vietnamese first).</summary>
+    public ImmutableArray<string> Names { get; }
+
+    /// <summary>Every name a template may read, for messages and documentation.</summary>
+    public static IEnumerable<string> KnownNames() => Kinds.Keys.OrderBy(n => n, StringComparer.Ordinal);
+
+    /// <summary>The kind of each readable name: the rule language's, the parameters, the computed facts.</summary>
+    private static readonly ImmutableDictionary<string, FindingValueKind> Kinds = BuildKinds();
+
+    private static ImmutableDictionary<string, FindingValueKind> BuildKinds()
+    {
+        var kinds = new Dictionary<string, FindingValueKind>(StringComparer.Ordinal);
+        foreach (var (group, property) in RuleLanguage.Groups)
+        {
+            foreach (var member in property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType.IsPrimitive))
+            {
+                kinds[$"{group}.{RuleLanguage.CamelCase(member.Name)}"] = member.PropertyType == typeof(bool) ? FindingValueKind.Flag : FindingValueKind.Number;
+            }
+        }
+
+        foreach (var name in RuleParameters.Names)
+        {
+            kinds[$"{RuleLanguage.ParametersName}.{name}"] = FindingValueKind.Number;
+        }
+
+        foreach (var (name, kind) in FindingFacts.Computed)
+        {
+            kinds[name] = kind;
+        }
+
+        return kinds.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Each fact name of the rule language an expression reads (<c>vote.inFavour</c>, <c>params.voteNumerator</c>), in order, once.</summary>
+    public static ImmutableArray<string> NamesIn(string expression) =>
+        [.. NameInExpression().Matches(expression).Select(m => m.Value).Where(Kinds.ContainsKey).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Parses a template in both languages, or returns the language (<c>vi</c> or <c>en</c>) and the first problem.</summary>
+    public static FindingTemplate? Parse(LocalizedText text, out MessageProblem? problem)
+    {
+        var names = new List<string>();
+        problem = null;
+        var vi = Parse(text.Vi, "vi", names, ref problem);
+        var en = problem is null ? Parse(text.En, "en", names, ref problem) : null;
+        return problem is null ? new FindingTemplate(vi!, en!, [.. names.Distinct(StringComparer.Ordinal)]) : null;
+    }
+
+    private static Segment[]? Parse(string text, string language, List<string> names, ref MessageProblem? problem)
+    {
+        var at = 0;
+        var segments = Parse(text, ref at, language, names, ref problem, nested: false);
+        return problem is null ? segments : null;
+    }
+
+    /// <summary>
+    /// Parses from <paramref name="at"/> to the end of the text, or, inside a choice (<paramref name="nested"/>), to the
+    /// '|' or '}' that ends the branch (left at <paramref name="at"/>).
+    /// </summary>
+    private static Segment[]? Parse(string text, ref int at, string language, List<string> names, ref MessageProblem? problem, bool nested)
+    {
+        var segments = new List<Segment>();
+        var literal = new StringBuilder();
+        while (at < text.Length && problem is null)
+        {
+            var ch = text[at];
+            if (nested && (ch == '|' || ch == '}'))
+            {
+                break;
+            }
+
+            if (ch == '}')
+            {
+                problem = new MessageProblem(language, $"the '{language}' finding has a '}}' at character {at + 1} that closes no placeholder; braces are only for placeholders such as {{vote.inFavour}}");
+                break;
+            }
+
+            if (ch != '{')
+            {
+                literal.Append(ch);
+                at++;
+                continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                segments.Add(new Segment(literal.ToString(), null, null, null, null));
+                literal.Clear();
+            }
+
+            if (Placeholder(text, ref at, language, names, ref problem) is { } placeholder)
+            {
+                segments.Add(placeholder);
+            }
+        }
+
+        if (literal.Length > 0)
+        {
+            segments.Add(new Segment(literal.ToString(), null, null, null, null));
+        }
+
+        return problem is null ? [.. segments] : null;
+    }
+
+    /// <summary>One placeholder from the '{' at <paramref name="at"/> to its '}' (past which <paramref name="at"/> is left).</summary>
+    private static Segment? Placeholder(string text, ref int at, string language, List<string> names, ref MessageProblem? problem)
+    {
+        var brace = at;
+        var head = Head().Match(text, brace);
+        string Quote()
+        {
+            var close = text.IndexOf('}', brace + 1);
+            var end = close < 0 ? Math.Min(text.Length, brace + 40) : Math.Min(close + 1, brace + 60);
+            return text[brace..end];
+        }
+
+        if (!head.Success)
+        {
+            problem = new MessageProblem(language,
+                $"the '{language}' finding has '{Quote()}', which is not a placeholder: write {{group.name}}, {{group.name:years}} or {{group.flag?text if true|text if false}} exactly (no spaces inside the name)");
+            return null;
+        }
+
+        var name = head.Groups["name"].Value;
+        var format = head.Groups["format"];
+        var choice = head.Groups["choice"].Success;
+        if (!Kinds.TryGetValue(name, out var kind))
+        {
+            problem = new MessageProblem(language,
+                $"the '{language}' finding names '{{{name}}}', which is not a fact a finding can read.{Suggestions.Hint(name, Kinds.Keys)} The names are those of the rule language (docs/rules-language.md), params.*, and the computed facts: {string.Join(", ", FindingFacts.Computed.Keys.OrderBy(k => k, StringComparer.Ordinal))}");
+            return null;
+        }
+
+        if (format.Success && (format.Value != "years" || kind != FindingValueKind.Number || IsLevel(name)))
+        {
+            problem = new MessageProblem(language,
+                $"the '{language}' finding has '{Quote()}': {(format.Value == "years" ? $"'{name}' is not a number of months" : $"the format '{format.Value}' does not exist (the only one is :years, for months said as an age)")}");
+            return null;
+        }
+
+        if (choice != (kind == FindingValueKind.Flag))
+        {
+            problem = new MessageProblem(language, choice
+                ? $"the '{language}' finding has '{Quote()}': only a yes/no fact chooses between two texts, and '{name}' is not one"
+                : $"the '{language}' finding has '{Quote()}': '{name}' is a yes/no fact; write {{{name}?text if true|text if false}}");
+            return null;
+        }
+
+        names.Add(name);
+        at = brace + head.Length;
+        if (!choice)
+        {
+            return new Segment(null, name, format.Success ? format.Value : null, null, null);
+        }
+
+        var yes = Parse(text, ref at, language, names, ref problem, nested: true);
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        if (at >= text.Length || text[at] != '|')
+        {
+            problem = new MessageProblem(language, $"the '{language}' finding has '{Quote()}': a choice needs two texts, {{{name}?text if true|text if false}}");
+            return null;
+        }
+
+        at++;
+        var no = Parse(text, ref at, language, names, ref problem, nested: true);
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        if (at >= text.Length || text[at] != '}')
+        {
+            problem = new MessageProblem(language, $"the '{language}' finding has '{Quote()}': a choice has two texts only, and ends with '}}'");
+            return null;
+        }
+
+        at++;
+        return new Segment(null, name, null, yes, no);
+    }
+
+    /// <summary>The template filled with a case's facts.</summary>
+    public LocalizedText Render(FindingFacts facts, string expression) =>
+        new(Render(vi, facts, expression, vietnamese: true), Render(en, facts, expression, vietnamese: false));
+
+    /// <summary>The value of a readable name in a case: an int, a bool, a LocalDate, a LocalizedText, or null when unknown.</summary>
+    public static object? Value(string name, FindingFacts facts, string expression) => facts.Value(name, expression);
+
+    private static string Render(Segment[] segments, FindingFacts facts, string expression, bool vietnamese)
+    {
+        var text = new StringBuilder();
+        Render(text, segments, facts, expression, vietnamese);
+        return text.ToString();
+    }
+
+    private static void Render(StringBuilder text, Segment[] segments, FindingFacts facts, string expression, bool vietnamese)
+    {
+        foreach (var segment in segments)
+        {
+            if (segment.Literal is { } literal)
+            {
+                text.Append(literal);
+                continue;
+            }
+
+            var name = segment.Name!;
+            var value = Value(name, facts, expression);
+            if (value is bool flag)
+            {
+                Render(text, (flag ? segment.Yes : segment.No) ?? [], facts, expression, vietnamese);
+                continue;
+            }
+
+            text.Append(value switch
+            {
+                int number when IsLevel(name) => (uint)number < (uint)MessageText.LevelsVi.Length ? (vietnamese ? MessageText.LevelsVi[number] : MessageText.LevelsEn[number]) : number.ToString(CultureInfo.InvariantCulture),
+                int months when segment.Format == "years" => Years(months, vietnamese),
+                int number => number.ToString(CultureInfo.InvariantCulture),
+                LocalDate date => Labels.Date(date, vietnamese ? Language.Vietnamese : Language.English),
+                LocalizedText words => vietnamese ? words.Vi : words.En,
+                _ => vietnamese ? "(không rõ)" : "(unknown)",
+            });
+        }
+    }
+
+    private static bool IsLevel(string name) => name is "education.level" or "params.minEducationLevel";
+
+    private static string Years(int months, bool vietnamese)
+    {
+        var (whole, rest) = (months / 12, months % 12);
+        return (rest == 0, vietnamese) switch
+        {
+            (true, true) => $"{whole} tuổi",
+            (true, false) => $"{whole} years",
+            (false, true) => $"{whole} tuổi {rest} tháng",
+            (false, false) => $"{whole} years {rest} months",
+        };
+    }
+
+    private sealed record Segment(string? Literal, string? Name, string? Format, Segment[]? Yes, Segment[]? No);
+
+    /// <summary>A placeholder's head: '{', the name, an optional ':format', then '}' or the '?' of a choice.</summary>
+    [GeneratedRegex(@"\G\{(?<name>[A-Za-z]+\.[A-Za-z]+)(:(?<format>[A-Za-z]+))?(\}|(?<choice>\?))", RegexOptions.CultureInvariant)]
+    private static partial Regex Head();
+
+    [GeneratedRegex(@"\b[a-z][A-Za-z]*\.[a-z][A-Za-z]*\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NameInExpression();
+}
