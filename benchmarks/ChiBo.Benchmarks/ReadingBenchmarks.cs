@@ -107,7 +107,7 @@ public class ReadingBenchmarks
         for (var i = 0; i < files.Length; i++)
         {
             var caseFile = CaseFileSerializer.Read(files[i]).Value!;
-            n += (int)evaluator.Evaluate(caseFile, dates[i]).Stage;
+            n += (int)evaluator.Evaluate(caseFile, dates[i]).Value!.Stage;
         }
 
         return n;
