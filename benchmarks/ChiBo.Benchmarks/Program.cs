@@ -27,6 +27,21 @@ public static class Program
             return;
         }
 
+        if (args is ["cold-stages", var caseFile, ..])
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var catalog = ChiBo.Rules.RuleCatalog.Shipped;
+            var load = clock.Elapsed.TotalMilliseconds;
+            var read = Cases.CaseFileSerializer.ReadFile(caseFile).GetValueOrThrow();
+            var readTime = clock.Elapsed.TotalMilliseconds;
+            var answer = new ChiBo.Evaluation.CaseEvaluator(catalog).Evaluate(read, new NodaTime.LocalDate(2019, 6, 10)).GetValueOrThrow();
+            var evaluate = clock.Elapsed.TotalMilliseconds;
+            var json = JsonSerializer.Serialize(answer, ChiBoJson.Options);
+            var write = clock.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"load {load:F0} ms, read {readTime - load:F0} ms, evaluate {evaluate - readTime:F0} ms, answer JSON {write - evaluate:F0} ms ({json.Length} chars)");
+            return;
+        }
+
         if (args is ["sweep-stages", var ndjson, ..])
         {
             SweepStages(ndjson, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
