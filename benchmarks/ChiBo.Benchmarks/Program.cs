@@ -42,6 +42,41 @@ public static class Program
             return;
         }
 
+        if (args is ["answer-check"])
+        {
+            var generated = CaseGenerator.Generate(EvaluationBenchmarks.Seed, 2000);
+            var bytes = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(generated, g => System.Text.Encoding.UTF8.GetBytes(Cases.CaseFileSerializer.Write(g.File))));
+            var evaluator = new ChiBo.Evaluation.CaseEvaluator(ChiBo.Rules.RuleCatalog.LoadShipped().GetValueOrThrow());
+            for (var pass = 0; pass < 4; pass++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < generated.Length; i++)
+                {
+                    evaluator.Evaluate(generated[i].File, generated[i].AsOf);
+                }
+
+                var d = clock.Elapsed.TotalMicroseconds / generated.Length;
+                var read = new Cases.CaseFile[generated.Length];
+                clock.Restart();
+                for (var i = 0; i < generated.Length; i++)
+                {
+                    read[i] = Cases.CaseFileSerializer.Read(bytes[i]).Value!;
+                }
+
+                var r = clock.Elapsed.TotalMicroseconds / generated.Length;
+                clock.Restart();
+                for (var i = 0; i < generated.Length; i++)
+                {
+                    evaluator.Evaluate(read[i], generated[i].AsOf);
+                }
+
+                var e = clock.Elapsed.TotalMicroseconds / generated.Length;
+                Console.WriteLine($"evaluate generated {d:F1} us, read {r:F1} us, evaluate read {e:F1} us");
+            }
+
+            return;
+        }
+
         if (args is ["sweep-stages", var ndjson, ..])
         {
             SweepStages(ndjson, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
