@@ -48,6 +48,24 @@ public class CaseBatchTests
         }
     }
 
+    // The written answers are byte for byte System.Text.Json's with the shared compact options, in order, each with its
+    // line number, for cases at every stage.
+    [Fact]
+    public async Task Written_answers_are_byte_for_byte_the_compact_answer_json()
+    {
+        var cases = CaseGenerator.Generate(17_2027, 1_500).Select(c => c.File).ToArray();
+        var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", cases.Select(Line))));
+        var output = new MemoryStream();
+        await CaseBatch.WriteAnswersAsync(input, output, Evaluator, AsOf, new CaseBatchOptions { LinesPerChunk = 64 });
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(cases.Length, lines.Length);
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var expected = JsonSerializer.Serialize(Evaluator.Evaluate(cases[i], AsOf).GetValueOrThrow(), ChiBoJson.CompactOptions);
+            Assert.Equal($"{{\"line\":{i + 1},\"answer\":{expected}}}", lines[i]);
+        }
+    }
+
     // Unreadable lines (bad JSON, a bad field, a line over the limit, a case the lifecycle rejects) are each answered with
     // their errors and their line number; the lines after them are still answered; empty lines are skipped but counted.
     [Fact]
