@@ -1,14 +1,167 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
 using BenchmarkDotNet.Running;
+using ChiBo.Serialization;
+using ChiBo.Testing;
 
 namespace ChiBo.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/ChiBo.Benchmarks -- --filter '*'</c>
 /// (BenchmarkDotNet's command line: <c>--filter</c>, <c>--job short</c>, …). See docs/performance.md.
+/// <c>-- generate-ndjson COUNT FILE [SEED]</c> writes COUNT generated cases as NDJSON (one compact case file a line)
+/// for a sweep with <c>chibo evaluate --batch</c> (issue 17); the data is never committed.
 /// </summary>
 public static class Program
 {
     /// <summary>The entry point.</summary>
-    /// <param name="args">BenchmarkDotNet's arguments.</param>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <param name="args">BenchmarkDotNet's arguments, or <c>generate-ndjson COUNT FILE [SEED]</c>.</param>
+    public static void Main(string[] args)
+    {
+        if (args is ["generate-ndjson", var count, var file, ..])
+        {
+            var seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : EvaluationBenchmarks.Seed;
+            GenerateNdjson(int.Parse(count, CultureInfo.InvariantCulture), file, seed);
+            return;
+        }
+
+        if (args is ["cold-stages", var caseFile, ..])
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var catalog = ChiBo.Rules.RuleCatalog.Shipped;
+            var load = clock.Elapsed.TotalMilliseconds;
+            var read = Cases.CaseFileSerializer.ReadFile(caseFile).GetValueOrThrow();
+            var readTime = clock.Elapsed.TotalMilliseconds;
+            var answer = new ChiBo.Evaluation.CaseEvaluator(catalog).Evaluate(read, new NodaTime.LocalDate(2019, 6, 10)).GetValueOrThrow();
+            var evaluate = clock.Elapsed.TotalMilliseconds;
+            var json = JsonSerializer.Serialize(answer, ChiBoJson.Options);
+            var write = clock.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"load {load:F0} ms, read {readTime - load:F0} ms, evaluate {evaluate - readTime:F0} ms, answer JSON {write - evaluate:F0} ms ({json.Length} chars)");
+            return;
+        }
+
+        if (args is ["answer-check"])
+        {
+            var generated = CaseGenerator.Generate(EvaluationBenchmarks.Seed, 2000);
+            var bytes = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(generated, g => System.Text.Encoding.UTF8.GetBytes(Cases.CaseFileSerializer.Write(g.File))));
+            var evaluator = new ChiBo.Evaluation.CaseEvaluator(ChiBo.Rules.RuleCatalog.LoadShipped().GetValueOrThrow());
+            for (var pass = 0; pass < 4; pass++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < generated.Length; i++)
+                {
+                    evaluator.Evaluate(generated[i].File, generated[i].AsOf);
+                }
+
+                var d = clock.Elapsed.TotalMicroseconds / generated.Length;
+                var read = new Cases.CaseFile[generated.Length];
+                clock.Restart();
+                for (var i = 0; i < generated.Length; i++)
+                {
+                    read[i] = Cases.CaseFileSerializer.Read(bytes[i]).Value!;
+                }
+
+                var r = clock.Elapsed.TotalMicroseconds / generated.Length;
+                clock.Restart();
+                for (var i = 0; i < generated.Length; i++)
+                {
+                    evaluator.Evaluate(read[i], generated[i].AsOf);
+                }
+
+                var e = clock.Elapsed.TotalMicroseconds / generated.Length;
+                Console.WriteLine($"evaluate generated {d:F1} us, read {r:F1} us, evaluate read {e:F1} us");
+            }
+
+            return;
+        }
+
+        if (args is ["sweep-stages", var ndjson, ..])
+        {
+            SweepStages(ndjson, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary>
+    /// Times the stages of a sweep on one thread over the first lines of an NDJSON file (after one warm-up pass): read,
+    /// read + evaluate, read + evaluate + write the answer line. A rough split for docs/performance.md, not a benchmark.
+    /// </summary>
+    /// <param name="path">The NDJSON file.</param>
+    /// <param name="count">How many lines.</param>
+    public static void SweepStages(string path, int count)
+    {
+        var lines = new System.Collections.Generic.List<byte[]>();
+        foreach (var line in File.ReadLines(path))
+        {
+            lines.Add(System.Text.Encoding.UTF8.GetBytes(line));
+            if (lines.Count == count)
+            {
+                break;
+            }
+        }
+
+        var evaluator = new ChiBo.Evaluation.CaseEvaluator(ChiBo.Rules.RuleCatalog.Shipped);
+        var asOf = new NodaTime.LocalDate(2026, 12, 1);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 20);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChiBoJson.CompactOptions.Encoder, SkipValidation = true });
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var line in lines)
+            {
+                Cases.CaseFileSerializer.Read(line);
+            }
+
+            var read = clock.Elapsed.TotalMicroseconds / lines.Count;
+            clock.Restart();
+            foreach (var line in lines)
+            {
+                evaluator.Evaluate(Cases.CaseFileSerializer.Read(line).Value!, asOf);
+            }
+
+            var evaluate = clock.Elapsed.TotalMicroseconds / lines.Count;
+            clock.Restart();
+            long bytes = 0;
+            foreach (var line in lines)
+            {
+                var answer = evaluator.Evaluate(Cases.CaseFileSerializer.Read(line).Value!, asOf).Value!;
+                buffer.ResetWrittenCount();
+                writer.Reset(buffer);
+                JsonSerializer.Serialize(writer, answer, ChiBoJson.CompactOptions);
+                writer.Flush();
+                bytes += buffer.WrittenCount;
+            }
+
+            var all = clock.Elapsed.TotalMicroseconds / lines.Count;
+            Console.WriteLine($"pass {pass}: read {read:F1} us, read+evaluate {evaluate:F1} us, +answer JSON {all:F1} us per case (answer {bytes / lines.Count} bytes)");
+        }
+    }
+
+    /// <summary>Writes generated cases as NDJSON, 10,000 at a time (the seed plus the block's number), in constant memory.</summary>
+    /// <param name="count">How many cases.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="seed">The first block's seed.</param>
+    public static void GenerateNdjson(int count, string path, int seed)
+    {
+        const int Block = 10_000;
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = ChiBoJson.CompactOptions.Encoder, SkipValidation = true });
+        var newline = "\n"u8.ToArray();
+        for (var done = 0; done < count; done += Block)
+        {
+            foreach (var generated in CaseGenerator.Generate(seed + (done / Block), Math.Min(Block, count - done)))
+            {
+                JsonSerializer.Serialize(writer, generated.File, ChiBoJson.CompactOptions);
+                writer.Flush();
+                stream.Write(newline);
+                writer.Reset(stream);
+            }
+        }
+
+        Console.WriteLine($"{count} cases written to {path} ({new FileInfo(path).Length:N0} bytes)");
+    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
@@ -12,6 +11,7 @@ using ChiBo.Cases;
 using ChiBo.Evaluation;
 using ChiBo.Planning;
 using ChiBo.Reports;
+using ChiBo.Rules.Batch;
 using ChiBo.Serialization;
 using ChiBo.Text;
 using Microsoft.AspNetCore.Builder;
@@ -197,92 +197,11 @@ public static class ChiBoServer
 
         response.ContentType = "application/x-ndjson; charset=utf-8";
         response.Headers[DigestHeader] = snapshot.Digest;
-        var evaluator = new CaseEvaluator(snapshot.Catalog);
-        var reader = request.BodyReader;
-        var max = (int)Math.Min(settings.Value.MaxCaseBytes, int.MaxValue - 1);
-        var lineNumber = 0;
-        var skipping = false;
-        var written = 0;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            var buffer = read.Buffer;
-            while (TryLine(ref buffer, out var line))
-            {
-                lineNumber++;
-                if (skipping)
-                {
-                    skipping = false;
-                    continue;
-                }
 
-                written += await WriteAnswer(response, evaluator, line.IsSingleSegment ? line.First : line.ToArray(), lineNumber, date, cancellationToken);
-            }
-
-            if (buffer.Length > max && !skipping)
-            {
-                // A line over the limit: report it once, then drop its bytes up to its end.
-                lineNumber++;
-                await WriteLine(response, new { line = lineNumber, errors = new[] { new { code = "file.tooLarge", message = $"the line is over {max} bytes" } } }, cancellationToken);
-                skipping = true;
-            }
-
-            if (skipping)
-            {
-                buffer = buffer.Slice(buffer.End);
-            }
-
-            if (read.IsCompleted)
-            {
-                if (!buffer.IsEmpty && !skipping)
-                {
-                    lineNumber++;
-                    await WriteAnswer(response, evaluator, buffer.ToArray(), lineNumber, date, cancellationToken);
-                }
-
-                reader.AdvanceTo(read.Buffer.End);
-                break;
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-            if (written >= 64)
-            {
-                await response.Body.FlushAsync(cancellationToken);
-                written = 0;
-            }
-        }
-
-        await response.Body.FlushAsync(cancellationToken);
-    }
-
-    private static bool TryLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
-    {
-        if (buffer.PositionOf((byte)'\n') is not { } end)
-        {
-            line = default;
-            return false;
-        }
-
-        line = buffer.Slice(0, end);
-        buffer = buffer.Slice(buffer.GetPosition(1, end));
-        return true;
-    }
-
-    private static async Task<int> WriteAnswer(HttpResponse response, CaseEvaluator evaluator, ReadOnlyMemory<byte> line, int number, LocalDate date, CancellationToken cancellationToken)
-    {
-        var bytes = line.Span.TrimEnd((byte)'\r');
-        if (bytes.IsEmpty || bytes.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
-        {
-            return 0;
-        }
-
-        var read = CaseFileSerializer.Read(bytes, $"line {number}");
-        var result = read.IsValid ? evaluator.Evaluate(read.Value, date) : null;
-        object answer = result is { IsValid: true }
-            ? new BatchAnswer(number, result.Value)
-            : new { line = number, errors = (result?.Errors ?? read.Errors).Select(e => new { code = e.Code, message = e.ToString(), path = e.Path }) };
-        await WriteLine(response, answer, cancellationToken);
-        return 1;
+        // The library's sweep: lines judged on every core, answers in input order, each line bounded by the case
+        // file's limit (never the whole body), a short read of the body judged at once so that answers stream back.
+        var options = new CaseBatchOptions { MaxLineBytes = (int)Math.Min(settings.Value.MaxCaseBytes, int.MaxValue - 1) };
+        await CaseBatch.WriteAnswersAsync(request.Body, response.Body, new CaseEvaluator(snapshot.Catalog), date, options, cancellationToken);
     }
 
     private sealed record BatchAnswer(int Line, CaseEvaluation Answer);

@@ -224,7 +224,7 @@ public static partial class RuleSetLoader
         {
             try
             {
-                return RuleExpressionCompiler.CompileWorkflow(rules.Select(r => (r.Predicate, r.Pending)).ToArray(), parameters);
+                return RuleExpressionCompiler.CompileWorkflow(rules.Select(r => (r.Predicate, r.Pending)).ToArray(), parameters, deferred: true);
             }
             catch (Exception)
             {

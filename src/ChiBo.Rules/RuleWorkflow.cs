@@ -56,6 +56,9 @@ public sealed class RuleWorkflow
     }
 
     internal ulong Run(in GateFacts facts, out ulong pending) => run(in facts, out pending, out _);
+
+    /// <summary>Whether the workflow's delegate is compiled yet: a loaded workflow is compiled on its first evaluation (issue 17).</summary>
+    internal bool IsCompiled => RuleExpressionCompiler.IsCompiled(run);
 }
 
 /// <summary>

@@ -21,8 +21,8 @@ internal sealed class EvaluateCommand : ICliCommand
     public CliSpec Spec { get; } = new(
         new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
             "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
-        [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"))],
-        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output, ShowCodes],
+        [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"), Required: false)],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output, ShowCodes, .. EvaluateBatch.Options],
         new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
             "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
@@ -33,7 +33,8 @@ internal sealed class EvaluateCommand : ICliCommand
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var path = args.RequirePositional(0, "the case file (CASE.json)");
+        var batch = args.Option("batch");
+        var path = batch is null ? args.RequirePositional(0, "the case file (CASE.json)") : null!;
         var asOf = args.DateOption("as-of") ?? throw new CliInputException("missing --as-of yyyy-MM-dd");
         var language = args.Language;
         if (EvaluationError.CheckAsOf(asOf) is { } dateError)
@@ -43,6 +44,11 @@ internal sealed class EvaluateCommand : ICliCommand
 
         var catalog = RuleFolders.Catalog(args.Option("rules"), args.Option("overlays"));
         var evaluator = args.Option("rules") is null && args.Option("overlays") is null ? CliServices.Evaluator : new CaseEvaluator(catalog, catalog.Calendar);
+        if (batch is not null)
+        {
+            return EvaluateBatch.Run(batch, asOf, evaluator, args, stdout, stderr);
+        }
+
         if (Directory.Exists(path))
         {
             return RunFolder(path, asOf, evaluator, catalog, args.Json, language, args.Has("show-codes"), stdout, stderr);

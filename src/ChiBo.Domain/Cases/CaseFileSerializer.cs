@@ -68,10 +68,17 @@ public static class CaseFileSerializer
     /// <returns>The case file, or the errors that prevented reading it.</returns>
     public static CaseFileReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
     {
-        var (caseFile, error) = JsonFiles.Deserialize<CaseFile>(utf8Json, fileName, MaxFileBytes);
-        if (error is not null)
+        // The fast path reads the usual file in one Utf8JsonReader pass; on anything it does not take as it stands
+        // (an error, or merely an unusual spelling) the System.Text.Json path reads the bytes again and decides.
+        var caseFile = utf8Json.Length <= MaxFileBytes ? TryReadFast(utf8Json) : null;
+        if (caseFile is null)
         {
-            return Fail(error);
+            CaseFileError? error;
+            (caseFile, error) = JsonFiles.Deserialize<CaseFile>(utf8Json, fileName, MaxFileBytes);
+            if (error is not null)
+            {
+                return Fail(error);
+            }
         }
 
         var errors = Validate(caseFile!, fileName);
@@ -157,6 +164,29 @@ public static class CaseFileSerializer
     }
 
     private static CaseFileReadResult Fail(CaseFileError error) => new(null, [error]);
+
+    private static CaseFile? TryReadFast(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(utf8Json) ? CaseFileFastReader.TryRead(utf8Json) : null;
+    }
+
+    /// <summary>Reads with System.Text.Json only (the reference path the fast reader must agree with), for tests and benchmarks.</summary>
+    internal static CaseFileReadResult ReadWithSerializer(ReadOnlySpan<byte> utf8Json, string? fileName = null)
+    {
+        var (caseFile, error) = JsonFiles.Deserialize<CaseFile>(utf8Json, fileName, MaxFileBytes);
+        if (error is not null)
+        {
+            return Fail(error);
+        }
+
+        var errors = Validate(caseFile!, fileName);
+        return errors.Count > 0 ? new CaseFileReadResult(null, errors) : new CaseFileReadResult(caseFile, []);
+    }
 
     /// <summary>
     /// Checks a case file against every bound the reader enforces — for a case built in code, which skips the reader:

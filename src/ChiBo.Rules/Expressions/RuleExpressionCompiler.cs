@@ -215,7 +215,13 @@ internal static partial class RuleExpressionCompiler
     /// <param name="rules">Each rule's expression and <c>pendingWhen</c> (or null), at most 64.</param>
     /// <param name="parameters">The rule set's parameters.</param>
     /// <returns>The delegate.</returns>
-    public static WorkflowPredicate CompileWorkflow(IReadOnlyList<(CheckedExpression Predicate, CheckedExpression? Pending)> rules, RuleParameters parameters)
+    /// <param name="deferred">
+    /// Whether to build the expression tree now (every binding error shows at once) but leave its compilation to the
+    /// first evaluation (issue 17: a process that asks one question compiles only the workflows it needs). Compiling a
+    /// tree that was built should not fail; if it ever does, the deferred delegate reports every rule as having thrown
+    /// (its <c>errors</c> bit), as a rule that throws does.
+    /// </param>
+    public static WorkflowPredicate CompileWorkflow(IReadOnlyList<(CheckedExpression Predicate, CheckedExpression? Pending)> rules, RuleParameters parameters, bool deferred = false)
     {
         var facts = Expression.Parameter(typeof(GateFacts).MakeByRefType(), "facts");
         var pendingOut = Expression.Parameter(typeof(ulong).MakeByRefType(), "pending");
@@ -251,7 +257,43 @@ internal static partial class RuleExpressionCompiler
         steps.Add(Expression.Assign(pendingOut, pending));
         steps.Add(Expression.Assign(errorsOut, errors));
         steps.Add(passed);
-        return Expression.Lambda<WorkflowPredicate>(Expression.Block([passed, pending, errors], steps), facts, pendingOut, errorsOut).Compile();
+        var lambda = Expression.Lambda<WorkflowPredicate>(Expression.Block([passed, pending, errors], steps), facts, pendingOut, errorsOut);
+        return deferred ? new DeferredWorkflow(lambda, rules.Count).Run : lambda.Compile();
+    }
+
+    /// <summary>Whether a workflow's delegate is compiled (false only for a deferred one not yet evaluated).</summary>
+    internal static bool IsCompiled(WorkflowPredicate run) => run.Target is not DeferredWorkflow deferred || deferred.IsCompiled;
+
+    /// <summary>A workflow's tree compiled on its first evaluation, once (a race compiles twice and keeps one: both are the same).</summary>
+    private sealed class DeferredWorkflow(Expression<WorkflowPredicate> lambda, int ruleCount)
+    {
+        private WorkflowPredicate? compiled;
+
+        public bool IsCompiled => Volatile.Read(ref compiled) is not null;
+
+        public ulong Run(in GateFacts facts, out ulong pending, out ulong errors) =>
+            (Volatile.Read(ref compiled) ?? CompileOnce())(in facts, out pending, out errors);
+
+        private WorkflowPredicate CompileOnce()
+        {
+            WorkflowPredicate run;
+            try
+            {
+                run = lambda.Compile();
+            }
+            catch (Exception)
+            {
+                var all = ruleCount >= 64 ? ulong.MaxValue : (1UL << ruleCount) - 1;
+                run = (in GateFacts _, out ulong pending, out ulong errors) =>
+                {
+                    pending = 0;
+                    errors = all;
+                    return 0;
+                };
+            }
+
+            return Interlocked.CompareExchange(ref compiled, run, null) ?? run;
+        }
     }
 
     /// <summary>The expression over the one <c>in GateFacts</c> parameter, with the parameters' values folded in.</summary>
