@@ -101,7 +101,7 @@ internal static class RulesDocument
                         lines.Add((en ? "Reading: " : "Cách hiểu: ") + reading);
                     }
 
-                    lines.Add((en ? "Source: " : "Căn cứ: ") + rule.Source);
+                    lines.Add((en ? "Source: " : "Căn cứ: ") + rule.Source + (rule.SourceNote is { } note ? $" ({note.In(lang)})" : string.Empty));
                     var parameters = Provenance.ParametersOf(rule);
                     if (parameters.Count > 0)
                     {

@@ -33,6 +33,7 @@ internal static class RulesJson
                     message = r.Message,
                     description = r.DescriptionText ?? (r.Description is { } d ? new LocalizedText(d, d) : null),
                     source = r.Source,
+                    sourceNote = r.SourceNote,
                     parameters = Provenance.ParametersOf(r),
                     expression = r.Expression,
                     pendingWhen = r.PendingWhen,

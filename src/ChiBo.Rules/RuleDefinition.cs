@@ -73,6 +73,12 @@ public sealed class RuleDefinition
     /// <summary>The legal source: document and article.</summary>
     public string Source { get; }
 
+    /// <summary>
+    /// A note on <see cref="Source"/> in both languages — what of the text was not read, what it is taken as (the file's
+    /// <c>sourceNote</c>) — or null; shown by <c>chibo rules show</c>, kept out of the source a report cites.
+    /// </summary>
+    public LocalizedText? SourceNote { get; internal init; }
+
     /// <summary>What the rule requires, in Vietnamese and English.</summary>
     public LocalizedText Message { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using ChiBo.Cases;
 using ChiBo.Evaluation;
+using ChiBo.Text;
 
 namespace ChiBo.Rules;
 
@@ -223,4 +224,8 @@ public sealed class RuleParameters
 /// <param name="Unit">The unit (months, years, workingDays, …), or null.</param>
 /// <param name="Source">The legal source (document and article).</param>
 /// <param name="Description">The reading taken, or null.</param>
-public sealed record RuleParameterInfo(string Name, int Value, string? Unit, string Source, string? Description);
+public sealed record RuleParameterInfo(string Name, int Value, string? Unit, string Source, string? Description)
+{
+    /// <summary>A note on <see cref="Source"/> in both languages (the file's <c>sourceNote</c>: what of the text was not read), or null.</summary>
+    public LocalizedText? SourceNote { get; init; }
+}

@@ -309,7 +309,10 @@ public static partial class RuleSetLoader
                 if (ValueOf(name, parameter.Value, path + ".value") is { } value)
                 {
                     values[name] = value;
-                    info[name] = new RuleParameterInfo(name, value, parameter.Unit, parameter.Source ?? string.Empty, parameter.Description);
+                    info[name] = new RuleParameterInfo(name, value, parameter.Unit, parameter.Source ?? string.Empty, parameter.Description)
+                    {
+                        SourceNote = parameter.SourceNote is null ? null : Text(parameter.SourceNote, path + ".sourceNote", "sourceNote", null, null),
+                    };
                 }
                 else
                 {
@@ -518,6 +521,7 @@ public static partial class RuleSetLoader
                     : Fail("rule.message", problem!.Message, path + ".messages." + problem.Language, id, workflow)
                 : null;
             var title = document.Title is null ? null : Text(document.Title, path + ".title", "title", id, workflow);
+            var sourceNote = document.SourceNote is null ? null : Text(document.SourceNote, path + ".sourceNote", "sourceNote", id, workflow);
             LocalizedText? findingText = document.Finding is null ? null : Text(document.Finding, path + ".finding", "finding", id, workflow);
             FindingTemplate? finding = null;
             if (findingText is { } writtenFinding)
@@ -537,7 +541,7 @@ public static partial class RuleSetLoader
             }
 
             return new RuleDraft(
-                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText, title, finding, findingText) { ErrorMessage = document.ErrorMessage },
+                new RuleDefinition(id, document.Expression!, document.PendingWhen, document.Source!, message.Value, description, descriptionText, title, finding, findingText) { ErrorMessage = document.ErrorMessage, SourceNote = sourceNote },
                 predicate, pending, path, workflow);
         }
 

@@ -59,4 +59,51 @@ public class RuleDescriptionTests
         Assert.Contains("under 31 full years", youth.DescriptionText.Value.En);
         Assert.Contains("chưa đọc được số điều", RuleFiles.Text("2025-qd232"));
     }
+
+    // Issue 14 ("no English fragments" in Vietnamese reports): a rule's or parameter's `source` is the citation alone, which
+    // the reports print in either language; what the research could not read ("294's own text not read") is a
+    // `sourceNote` in both languages, shown by `chibo rules show`.
+    private static readonly System.Text.RegularExpressions.Regex EnglishWord =
+        new(@"\b(the|not|read|as|same|reported|summary|was|applied|still|unchanged|wording)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    [Theory]
+    [MemberData(nameof(RuleSetLoaderTests.Eras), MemberType = typeof(RuleSetLoaderTests))]
+    public void Every_source_is_a_citation_and_its_caveat_a_note_in_both_languages(string id)
+    {
+        var set = RuleFiles.Load(RuleFiles.Text(id), id + ".json").GetValueOrThrow();
+        var sources = set.Workflows.SelectMany(w => w.Rules).Select(r => (r.Id, r.Source, r.SourceNote))
+            .Concat(set.Parameters.Info.Values.Select(p => (Id: p.Name, p.Source, p.SourceNote)));
+        Assert.All(sources, s =>
+        {
+            Assert.False(EnglishWord.IsMatch(s.Source), $"{id} {s.Id}: '{s.Source}' carries an English note; move it to sourceNote");
+            if (s.SourceNote is { } note)
+            {
+                Assert.False(EnglishWord.IsMatch(note.Vi), $"{id} {s.Id}: the Vietnamese note is English");
+                Assert.NotEqual(note.Vi, note.En);
+            }
+        });
+    }
+
+    [Fact]
+    public void The_294_era_notes_what_was_not_read_and_rules_show_prints_it()
+    {
+        var set = RuleFiles.Load(RuleFiles.Text("2025-qd294"), "2025-qd294.json").GetValueOrThrow();
+        var note = set.Parameters.Info["voteNumerator"].SourceNote;
+        Assert.NotNull(note);
+        Assert.Contains("chưa đọc được văn bản Quy định 294", note!.Value.Vi);
+        Assert.Contains("294's own text not read", note.Value.En);
+        Assert.Contains(set.Workflows.SelectMany(w => w.Rules), r => r.SourceNote is not null);
+    }
+
+    [Theory]
+    [InlineData("""{ "vi": "Chỉ tiếng Việt" }""")]
+    [InlineData("\"a plain string\"")]
+    public void A_source_note_of_another_shape_is_refused_with_its_rule_and_line(string value)
+    {
+        var node = RuleFiles.Node("2016-qd29");
+        RuleFiles.RuleOf(node, "cellAdmissionVote", "age.minimum")["sourceNote"] = JsonNode.Parse(value);
+        var error = Assert.Single(RuleFiles.Load(node).Errors);
+        Assert.True(error.Rule == "age.minimum" || (error.Path?.Contains("sourceNote", System.StringComparison.Ordinal) ?? false), error.ToString());
+        Assert.NotNull(error.Line);
+    }
 }

@@ -107,22 +107,35 @@ internal static class EvaluateBatch
         var answers = Sum(p => p.Answers);
         var rate = elapsed.TotalSeconds > 0 ? answers / elapsed.TotalSeconds : 0;
         o.WriteLine(en
-            ? $"{answers:N0} cases answered in {elapsed.TotalSeconds:F1} s ({rate:N0}/s); {Sum(p => p.Lines):N0} lines, {Sum(p => p.Unreadable):N0} unreadable"
-            : $"Đã trả lời {answers:N0} hồ sơ trong {elapsed.TotalSeconds:F1} giây ({rate:N0}/giây); {Sum(p => p.Lines):N0} dòng, {Sum(p => p.Unreadable):N0} dòng không đọc được");
+            ? string.Create(Numbers(en), $"{answers:N0} cases answered in {elapsed.TotalSeconds:F1} s ({rate:N0}/s); {Sum(p => p.Lines):N0} lines, {Sum(p => p.Unreadable):N0} unreadable")
+            : string.Create(Numbers(en), $"Đã trả lời {answers:N0} hồ sơ trong {elapsed.TotalSeconds:F1} giây ({rate:N0}/giây); {Sum(p => p.Lines):N0} dòng, {Sum(p => p.Unreadable):N0} dòng không đọc được"));
         o.WriteLine(en ? "By stage:" : "Theo giai đoạn:");
         var stages = parts.SelectMany(p => p.ByStage).GroupBy(kv => kv.Key).OrderBy(g => g.Key);
         foreach (var stage in stages)
         {
-            o.WriteLine($"  {Labels.Stage(stage.Key, language),-40}{stage.Sum(kv => kv.Value),12:N0}");
+            o.WriteLine(string.Create(Numbers(en), $"  {Labels.Stage(stage.Key, language),-40}{stage.Sum(kv => kv.Value),12:N0}"));
         }
 
         o.WriteLine(en
-            ? $"Overdue deadlines: {Sum(p => p.OverdueDeadlines):N0} (in {Sum(p => p.CasesWithOverdueDeadlines):N0} cases)"
-            : $"Thời hạn quá hạn: {Sum(p => p.OverdueDeadlines):N0} (trong {Sum(p => p.CasesWithOverdueDeadlines):N0} hồ sơ)");
+            ? string.Create(Numbers(en), $"Overdue deadlines: {Sum(p => p.OverdueDeadlines):N0} (in {Sum(p => p.CasesWithOverdueDeadlines):N0} cases)")
+            : string.Create(Numbers(en), $"Thời hạn quá hạn: {Sum(p => p.OverdueDeadlines):N0} (trong {Sum(p => p.CasesWithOverdueDeadlines):N0} hồ sơ)"));
         o.WriteLine(en
-            ? $"Violations: {Sum(p => p.Violations):N0} (in {Sum(p => p.CasesWithViolations):N0} cases)"
-            : $"Vi phạm: {Sum(p => p.Violations):N0} (trong {Sum(p => p.CasesWithViolations):N0} hồ sơ)");
+            ? string.Create(Numbers(en), $"Violations: {Sum(p => p.Violations):N0} (in {Sum(p => p.CasesWithViolations):N0} cases)")
+            : string.Create(Numbers(en), $"Vi phạm: {Sum(p => p.Violations):N0} (trong {Sum(p => p.CasesWithViolations):N0} hồ sơ)"));
     }
+
+    /// <summary>Numbers as each language writes them: 1.000.000 and 0,6 in Vietnamese; 1,000,000 and 0.6 in English.</summary>
+    private static System.Globalization.NumberFormatInfo Numbers(bool en) => en ? English : Vietnamese;
+
+    private static readonly System.Globalization.NumberFormatInfo English = System.Globalization.CultureInfo.InvariantCulture.NumberFormat;
+
+    private static readonly System.Globalization.NumberFormatInfo Vietnamese = new()
+    {
+        NumberGroupSeparator = ".",
+        NumberDecimalSeparator = ",",
+        PercentGroupSeparator = ".",
+        PercentDecimalSeparator = ",",
+    };
 
     private sealed record Input(string? Name, long? Length, Func<Stream> Open);
 
@@ -153,10 +166,10 @@ internal static class EvaluateBatch
             {
                 var done = Math.Clamp((double)bytes / size, 0, 1);
                 var filled = (int)(done * Width);
-                text.Append('[').Append('#', filled).Append('.', Width - filled).Append("] ").Append($"{done * 100,3:F0}% ");
+                text.Append('[').Append('#', filled).Append('.', Width - filled).Append("] ").Append(string.Create(Numbers(en), $"{done * 100,3:F0}% "));
             }
 
-            text.Append(en ? $"{lines:N0} lines, {rate:N0}/s " : $"{lines:N0} dòng, {rate:N0}/giây ");
+            text.Append(en ? string.Create(Numbers(en), $"{lines:N0} lines, {rate:N0}/s ") : string.Create(Numbers(en), $"{lines:N0} dòng, {rate:N0}/giây "));
             stderr.Write(text.ToString());
             shown = true;
         }

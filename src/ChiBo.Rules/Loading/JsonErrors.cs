@@ -17,6 +17,7 @@ internal static class JsonErrors
         "$schema", "id", "title", "description", "effectiveFrom", "effectiveTo", "sources", "parameters", "workflows", "extensions",
         "kind", "appliesTo", "cells", "superiors", "vi", "en", "value", "unit", "source", "WorkflowName", "Description", "Rules",
         "RuleName", "Expression", "RuleExpressionType", "ErrorMessage", "SuccessEvent", "Enabled", "LocalParams", "messages", "pendingWhen",
+        "finding", "sourceNote",
     ];
 
     public static RuleLoadError Explain(RuleLoadError error, ReadOnlySpan<byte> utf8Json)

@@ -62,6 +62,8 @@ internal sealed class ParameterDocument
 
     public string? Source { get; init; }
 
+    public TextDocument? SourceNote { get; init; }
+
     public string? Description { get; init; }
 }
 
@@ -112,6 +114,9 @@ internal sealed class RuleDocument
 
     /// <summary>What a failure states, with placeholders over the facts (see <c>FindingTemplate</c>); optional.</summary>
     public TextDocument? Finding { get; init; }
+
+    /// <summary>A note on the source in both languages (what was not read, what it is taken as); optional.</summary>
+    public TextDocument? SourceNote { get; init; }
 
     /// <summary>A plain string (legacy files, one language) or <c>{ "vi": …, "en": … }</c>.</summary>
     public JsonElement? Description { get; init; }
