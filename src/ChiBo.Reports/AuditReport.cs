@@ -173,7 +173,7 @@ public static partial class ReportDocuments
     private static (string Rule, string Finding, string Event) Violation(AuditViolation v, Language lang, ReportOptions options)
     {
         var rule = (v.Title ?? v.Message).In(lang) + (options.ShowCodes ? $" [{v.Rule}]" : string.Empty);
-        var finding = v.Finding is { } found ? found.In(lang) : v.Message.In(lang);
+        var finding = Capitalised(v.Finding is { } found ? found.In(lang) : v.Message.In(lang));
         return (rule, finding, EventText(v.Person, v.Event, v.Date, lang, options));
     }
 
