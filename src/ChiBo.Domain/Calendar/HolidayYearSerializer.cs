@@ -104,10 +104,17 @@ public static partial class HolidayYearSerializer
     /// <returns>The official year, or the errors that prevented reading it.</returns>
     public static HolidayYearReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
     {
-        var (file, error) = JsonFiles.Deserialize(utf8Json, fileName, MaxFileBytes, FileTypeInfo);
-        if (error is not null)
+        // The fast reader takes the usual file (the shipped years) or gives up, and then the serializer reads it and
+        // reports every error as before (issue 17: the serializer's first use is a cold start's cost).
+        var body = utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
+        var file = utf8Json.Length <= MaxFileBytes ? HolidayYearFastReader.TryRead(body) : null;
+        if (file is null)
         {
-            return new HolidayYearReadResult(null, [error]);
+            (file, var error) = JsonFiles.Deserialize(utf8Json, fileName, MaxFileBytes, FileTypeInfo);
+            if (error is not null)
+            {
+                return new HolidayYearReadResult(null, [error]);
+            }
         }
 
         var problems = new List<(string Code, string Path, string Message)>();
