@@ -47,3 +47,7 @@ internal sealed record DayOffEntry(
     HolidayReason Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Name = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null);
+
+/// <summary>The build-time metadata of the calendar file's types; the options are <see cref="ChiBo.Serialization.ChiBoJson.Options"/>'s.</summary>
+[JsonSerializable(typeof(HolidayYearFile))]
+internal sealed partial class HolidayYearFileContext : JsonSerializerContext;
