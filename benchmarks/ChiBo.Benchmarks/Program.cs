@@ -110,12 +110,15 @@ public static class Program
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChiBoJson.CompactOptions.Encoder, SkipValidation = true });
         for (var pass = 0; pass < 3; pass++)
         {
+            var allocated = new long[6];
+            allocated[0] = GC.GetAllocatedBytesForCurrentThread();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var line in lines)
             {
                 Cases.CaseFileSerializer.Read(line);
             }
 
+            allocated[1] = GC.GetAllocatedBytesForCurrentThread();
             var read = clock.Elapsed.TotalMicroseconds / lines.Count;
             clock.Restart();
             foreach (var line in lines)
@@ -136,6 +139,7 @@ public static class Program
                 bytes += buffer.WrittenCount;
             }
 
+            allocated[3] = GC.GetAllocatedBytesForCurrentThread();
             var all = clock.Elapsed.TotalMicroseconds / lines.Count;
             clock.Restart();
             foreach (var line in lines)
@@ -144,6 +148,7 @@ public static class Program
                 Touch(answer);
             }
 
+            allocated[4] = GC.GetAllocatedBytesForCurrentThread();
             var findings = clock.Elapsed.TotalMicroseconds / lines.Count;
             clock.Restart();
             foreach (var line in lines)
@@ -155,8 +160,10 @@ public static class Program
                 writer.Flush();
             }
 
+            allocated[5] = GC.GetAllocatedBytesForCurrentThread();
             var fast = clock.Elapsed.TotalMicroseconds / lines.Count;
             Console.WriteLine($"pass {pass}: read {read:F1} us, read+evaluate {evaluate:F1} us, +findings made {findings:F1} us, +answer JSON {all:F1} us (AnswerWriter {fast:F1} us) per case (answer {bytes / lines.Count} bytes)");
+            Console.WriteLine($"  allocated per case: read {(allocated[1] - allocated[0]) / lines.Count} B, read+evaluate {(allocated[2] - allocated[1]) / lines.Count} B, +answer JSON {(allocated[3] - allocated[2]) / lines.Count} B, +findings made {(allocated[4] - allocated[3]) / lines.Count} B, AnswerWriter {(allocated[5] - allocated[4]) / lines.Count} B");
         }
     }
 

@@ -33,6 +33,9 @@ internal static class AnswerWriter
         (typeof(RuleViolation), ["rule", "event", "message", "source", "ruleSet", "detail", "title", "finding", "facts", "eventKind", "eventDate"]),
         (typeof(Deadline), ["action", "start", "due", "status", "source", "done", "startEvent", "workingDaysLate", "finding"]),
         (typeof(LocalizedText), ["vi", "en"]),
+        (typeof(KeyDates), ["partyEntry", "probationEnds", "fullMembershipEffective", "partyAgeFrom"]),
+        (typeof(PartyAge), ["years", "months", "totalMonths", "source"]),
+        (typeof(Cases.Cell), ["id", "name", "kind", "superior", "hasYouthUnion", "hasTradeUnion", "changes"]),
     ];
 
     // Per worker thread: the UTF-8 JSON of the constant texts, keyed by the string instance (a rule's texts are the
@@ -103,12 +106,50 @@ internal static class AnswerWriter
 
         json.WriteEndArray();
         json.WritePropertyName("dates"u8);
-        JsonSerializer.Serialize(json, answer.Dates, Options);
+        json.WriteStartObject();
+        json.WritePropertyName("partyEntry"u8);
+        DateOrNull(json, answer.Dates.PartyEntry);
+        json.WritePropertyName("probationEnds"u8);
+        DateOrNull(json, answer.Dates.ProbationEnds);
+        json.WritePropertyName("fullMembershipEffective"u8);
+        DateOrNull(json, answer.Dates.FullMembershipEffective);
+        json.WritePropertyName("partyAgeFrom"u8);
+        DateOrNull(json, answer.Dates.PartyAgeFrom);
+        json.WriteEndObject();
         json.WriteBoolean("exempt"u8, answer.Exempt);
         json.WritePropertyName("cell"u8);
-        JsonSerializer.Serialize(json, answer.Cell, Options);
+        if (answer.Cell is { Changes: null } cell)
+        {
+            json.WriteStartObject();
+            json.WriteString("id"u8, cell.Id);
+            json.WriteString("name"u8, cell.Name);
+            json.WritePropertyName("kind"u8);
+            Enum(json, cell.Kind);
+            json.WriteString("superior"u8, cell.Superior);
+            json.WriteBoolean("hasYouthUnion"u8, cell.HasYouthUnion);
+            json.WriteBoolean("hasTradeUnion"u8, cell.HasTradeUnion);
+            json.WriteEndObject();
+        }
+        else
+        {
+            JsonSerializer.Serialize(json, answer.Cell, Options);
+        }
+
         json.WritePropertyName("partyAge"u8);
-        JsonSerializer.Serialize(json, answer.PartyAge, Options);
+        if (answer.PartyAge is { } age)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("years"u8, age.Years);
+            json.WriteNumber("months"u8, age.Months);
+            json.WriteNumber("totalMonths"u8, age.TotalMonths);
+            json.WritePropertyName("source"u8);
+            Constant(json, age.Source);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
         json.WritePropertyName("warnings"u8);
         if (answer.Warnings.Count == 0)
         {
@@ -331,6 +372,18 @@ internal static class AnswerWriter
     }
 
     private static void Date(Utf8JsonWriter json, LocalDate date) => IsoLocalDateConverter.Instance.Write(json, date, Options);
+
+    private static void DateOrNull(Utf8JsonWriter json, LocalDate? date)
+    {
+        if (date is { } value)
+        {
+            Date(json, value);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
 
     private static void ConstantOrNull(Utf8JsonWriter json, string? value)
     {
