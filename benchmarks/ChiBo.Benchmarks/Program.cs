@@ -126,6 +126,7 @@ public static class Program
                 evaluator.Evaluate(Cases.CaseFileSerializer.Read(line).Value!, asOf);
             }
 
+            allocated[2] = GC.GetAllocatedBytesForCurrentThread();
             var evaluate = clock.Elapsed.TotalMicroseconds / lines.Count;
             clock.Restart();
             long bytes = 0;

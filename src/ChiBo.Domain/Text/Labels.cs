@@ -119,6 +119,53 @@ public static class Labels
             })
             : NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
+    /// <summary>Writes <see cref="Date(NodaTime.LocalDate, Language)"/> into <paramref name="destination"/> (nothing for null), or returns false when it has no room.</summary>
+    internal static bool TryFormatDate(NodaTime.LocalDate? date, Language language, System.Span<char> destination, out int charsWritten)
+    {
+        charsWritten = 0;
+        if (date is not { } d)
+        {
+            return true;
+        }
+
+        if (d.Year is >= 1 and <= 9999 && d.Calendar == NodaTime.CalendarSystem.Iso)
+        {
+            if (destination.Length < 10)
+            {
+                return false;
+            }
+
+            if (language == Language.English)
+            {
+                Four(destination, d.Year);
+                destination[4] = '-';
+                Two(destination[5..], d.Month);
+                destination[7] = '-';
+                Two(destination[8..], d.Day);
+            }
+            else
+            {
+                Two(destination, d.Day);
+                destination[2] = '/';
+                Two(destination[3..], d.Month);
+                destination[5] = '/';
+                Four(destination[6..], d.Year);
+            }
+
+            charsWritten = 10;
+            return true;
+        }
+
+        var text = Date(d, language);
+        if (!System.MemoryExtensions.AsSpan(text).TryCopyTo(destination))
+        {
+            return false;
+        }
+
+        charsWritten = text.Length;
+        return true;
+    }
+
     private static void Two(System.Span<char> text, int value)
     {
         text[0] = (char)('0' + (value / 10));
