@@ -110,12 +110,15 @@ public static class Program
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChiBoJson.CompactOptions.Encoder, SkipValidation = true });
         for (var pass = 0; pass < 3; pass++)
         {
+            var allocated = new long[6];
+            allocated[0] = GC.GetAllocatedBytesForCurrentThread();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var line in lines)
             {
                 Cases.CaseFileSerializer.Read(line);
             }
 
+            allocated[1] = GC.GetAllocatedBytesForCurrentThread();
             var read = clock.Elapsed.TotalMicroseconds / lines.Count;
             clock.Restart();
             foreach (var line in lines)
@@ -123,6 +126,7 @@ public static class Program
                 evaluator.Evaluate(Cases.CaseFileSerializer.Read(line).Value!, asOf);
             }
 
+            allocated[2] = GC.GetAllocatedBytesForCurrentThread();
             var evaluate = clock.Elapsed.TotalMicroseconds / lines.Count;
             clock.Restart();
             long bytes = 0;
@@ -136,8 +140,55 @@ public static class Program
                 bytes += buffer.WrittenCount;
             }
 
+            allocated[3] = GC.GetAllocatedBytesForCurrentThread();
             var all = clock.Elapsed.TotalMicroseconds / lines.Count;
-            Console.WriteLine($"pass {pass}: read {read:F1} us, read+evaluate {evaluate:F1} us, +answer JSON {all:F1} us per case (answer {bytes / lines.Count} bytes)");
+            clock.Restart();
+            foreach (var line in lines)
+            {
+                var answer = evaluator.Evaluate(Cases.CaseFileSerializer.Read(line).Value!, asOf).Value!;
+                Touch(answer);
+            }
+
+            allocated[4] = GC.GetAllocatedBytesForCurrentThread();
+            var findings = clock.Elapsed.TotalMicroseconds / lines.Count;
+            clock.Restart();
+            foreach (var line in lines)
+            {
+                var answer = evaluator.Evaluate(Cases.CaseFileSerializer.Read(line).Value!, asOf).Value!;
+                buffer.ResetWrittenCount();
+                writer.Reset(buffer);
+                ChiBo.Rules.Batch.AnswerWriter.Write(writer, answer);
+                writer.Flush();
+            }
+
+            allocated[5] = GC.GetAllocatedBytesForCurrentThread();
+            var fast = clock.Elapsed.TotalMicroseconds / lines.Count;
+            Console.WriteLine($"pass {pass}: read {read:F1} us, read+evaluate {evaluate:F1} us, +findings made {findings:F1} us, +answer JSON {all:F1} us (AnswerWriter {fast:F1} us) per case (answer {bytes / lines.Count} bytes)");
+            Console.WriteLine($"  allocated per case: read {(allocated[1] - allocated[0]) / lines.Count} B, read+evaluate {(allocated[2] - allocated[1]) / lines.Count} B, +answer JSON {(allocated[3] - allocated[2]) / lines.Count} B, +findings made {(allocated[4] - allocated[3]) / lines.Count} B, AnswerWriter {(allocated[5] - allocated[4]) / lines.Count} B");
+        }
+    }
+
+    // Makes every deferred finding of an answer (what the answer JSON reads), without writing it.
+    private static void Touch(ChiBo.Evaluation.CaseEvaluation answer)
+    {
+        foreach (var check in answer.Checks)
+        {
+            _ = check.Finding;
+        }
+
+        foreach (var check in answer.Standing ?? [])
+        {
+            _ = check.Finding;
+        }
+
+        foreach (var violation in answer.Violations)
+        {
+            _ = violation.Finding;
+        }
+
+        foreach (var deadline in answer.Deadlines)
+        {
+            _ = deadline.Finding;
         }
     }
 

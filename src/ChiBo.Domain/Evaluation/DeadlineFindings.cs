@@ -49,8 +49,9 @@ internal static class DeadlineFindings
 
     private static LocalizedText Text(Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
     {
-        var start = Labels.Date(d.Start);
-        var due = Labels.Date(d.Due);
+        // The dates are formatted straight into each finding (no string per date): an answer has several findings.
+        var start = new DateWords(d.Start);
+        var due = new DateWords(d.Due);
         if (d.Action == DeadlineAction.ProbationEnds)
         {
             return new($"vào Đảng ngày {start.Vi}, hết thời gian dự bị ngày {due.Vi}", $"party entry on {start.En}; probation ends on {due.En}");
@@ -65,10 +66,10 @@ internal static class DeadlineFindings
 
         var (startVi, startEn) = d.Action switch
         {
-            DeadlineAction.HoldCeremony => ($"nhận quyết định kết nạp ngày {start.Vi}", $"decision received on {start.En}"),
-            DeadlineAction.DecideAdmission => ($"nghị quyết đề nghị kết nạp của chi bộ ngày {start.Vi}", $"the cell's admission resolution of {start.En}"),
-            DeadlineAction.DecideFullMembership => ($"nghị quyết đề nghị công nhận chính thức của chi bộ ngày {start.Vi}", $"the cell's full-membership resolution of {start.En}"),
-            _ => ($"hết thời gian dự bị ngày {start.Vi}", $"probation ended on {start.En}"),
+            DeadlineAction.HoldCeremony => ("nhận quyết định kết nạp ngày ", "decision received on "),
+            DeadlineAction.DecideAdmission => ("nghị quyết đề nghị kết nạp của chi bộ ngày ", "the cell's admission resolution of "),
+            DeadlineAction.DecideFullMembership => ("nghị quyết đề nghị công nhận chính thức của chi bộ ngày ", "the cell's full-membership resolution of "),
+            _ => ("hết thời gian dự bị ngày ", "probation ended on "),
         };
         var (doneVi, doneEn, notVi, notEn) = d.Action switch
         {
@@ -77,31 +78,50 @@ internal static class DeadlineFindings
             DeadlineAction.DecideFullMembership => ("cấp ủy có thẩm quyền quyết định", "decided", "cấp ủy có thẩm quyền chưa quyết định", "no decision yet"),
             _ => ("chi bộ xét công nhận chính thức", "the cell voted", "chi bộ chưa xét công nhận đảng viên chính thức", "the cell has not voted yet"),
         };
-        var doneOn = d.Done is { } x ? Labels.Date(x) : default;
+        var doneOn = new DateWords(d.Done);
         switch (d.Status)
         {
             case DeadlineStatus.MetLate:
-                return new($"{doneVi} ngày {doneOn.Vi}, quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi})",
-                    $"{doneEn} on {doneOn.En}, {late} working {Days(late)} after the due date {due.En} ({startEn})");
+                return new($"{doneVi} ngày {doneOn.Vi}, quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi}{start.Vi})",
+                    $"{doneEn} on {doneOn.En}, {late} working {Days(late)} after the due date {due.En} ({startEn}{start.En})");
             case DeadlineStatus.Met when d.Done is not null:
                 return d.Done > d.Due
-                    ? new($"{doneVi} ngày {doneOn.Vi}, sau hạn {due.Vi} nhưng đã được cấp ủy cấp trên đồng ý lùi ({startVi})",
-                        $"{doneEn} on {doneOn.En}, after the due date {due.En} with the superior committee's approval ({startEn})")
-                    : new($"{doneVi} ngày {doneOn.Vi}, trong hạn {due.Vi} ({startVi})", $"{doneEn} on {doneOn.En}, within the due date {due.En} ({startEn})");
+                    ? new($"{doneVi} ngày {doneOn.Vi}, sau hạn {due.Vi} nhưng đã được cấp ủy cấp trên đồng ý lùi ({startVi}{start.Vi})",
+                        $"{doneEn} on {doneOn.En}, after the due date {due.En} with the superior committee's approval ({startEn}{start.En})")
+                    : new($"{doneVi} ngày {doneOn.Vi}, trong hạn {due.Vi} ({startVi}{start.Vi})", $"{doneEn} on {doneOn.En}, within the due date {due.En} ({startEn}{start.En})");
             case DeadlineStatus.Overdue:
-                return new($"{notVi}, đã quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi})",
-                    $"{notEn}, {late} working {Days(late)} past the due date {due.En} ({startEn})");
+                return new($"{notVi}, đã quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi}{start.Vi})",
+                    $"{notEn}, {late} working {Days(late)} past the due date {due.En} ({startEn}{start.En})");
             default:
                 if (asOf > d.Due)
                 {
-                    return new($"{notVi}; hạn {due.Vi} đã qua nhưng cấp ủy cấp trên đã đồng ý lùi ({startVi})",
-                        $"{notEn}; the due date {due.En} has passed, with the superior committee's approval of a delay ({startEn})");
+                    return new($"{notVi}; hạn {due.Vi} đã qua nhưng cấp ủy cấp trên đã đồng ý lùi ({startVi}{start.Vi})",
+                        $"{notEn}; the due date {due.En} has passed, with the superior committee's approval of a delay ({startEn}{start.En})");
                 }
 
                 var left = Count(calendar, asOf, d.Due);
-                return new($"hạn {due.Vi}, còn {left} ngày làm việc ({startVi})", $"due on {due.En}, {left} working {Days(left)} left ({startEn})");
+                return new($"hạn {due.Vi}, còn {left} ngày làm việc ({startVi}{start.Vi})", $"due on {due.En}, {left} working {Days(left)} left ({startEn}{start.En})");
         }
     }
 
     private static string Days(int? n) => n == 1 ? "day" : "days";
+
+    /// <summary>A date in words in both languages (<see cref="Labels.Date(LocalDate)"/>), formatted where it is written; empty when null.</summary>
+    private readonly struct DateWords(LocalDate? date)
+    {
+        public Formatted Vi => new(date, Language.Vietnamese);
+
+        public Formatted En => new(date, Language.English);
+    }
+
+    /// <summary>One language's date in words, written into an interpolated string without a string of its own.</summary>
+    private readonly struct Formatted(LocalDate? date, Language language) : System.ISpanFormattable
+    {
+        public bool TryFormat(System.Span<char> destination, out int charsWritten, System.ReadOnlySpan<char> format, System.IFormatProvider? provider) =>
+            Labels.TryFormatDate(date, language, destination, out charsWritten);
+
+        public string ToString(string? format, System.IFormatProvider? formatProvider) => ToString();
+
+        public override string ToString() => date is { } d ? Labels.Date(d, language) : string.Empty;
+    }
 }

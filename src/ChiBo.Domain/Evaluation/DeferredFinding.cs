@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using ChiBo.Text;
 
 namespace ChiBo.Evaluation;
@@ -11,21 +10,53 @@ namespace ChiBo.Evaluation;
 /// </summary>
 internal sealed class DeferredFinding : IEquatable<DeferredFinding>
 {
-    private readonly Lazy<(LocalizedText? Text, FactValues? Facts)> value;
+    // Made once, under the lock, by whichever thread reads first (what Lazy's ExecutionAndPublication does, without its
+    // two objects per finding: an answer has several findings and a sweep a million answers).
+    private Func<(LocalizedText? Text, FactValues? Facts)>? make;
+    private (LocalizedText? Text, FactValues? Facts) value;
+    private volatile bool made;
 
     /// <summary>A finding made by <paramref name="make"/> at its first read (once, whichever thread reads first).</summary>
-    public DeferredFinding(Func<(LocalizedText? Text, FactValues? Facts)> make) =>
-        value = new Lazy<(LocalizedText?, FactValues?)>(make, LazyThreadSafetyMode.ExecutionAndPublication);
+    public DeferredFinding(Func<(LocalizedText? Text, FactValues? Facts)> make) => this.make = make;
 
     /// <summary>A finding already made.</summary>
-    public DeferredFinding(LocalizedText? text, FactValues? facts) =>
-        value = new Lazy<(LocalizedText?, FactValues?)>((text, facts));
+    public DeferredFinding(LocalizedText? text, FactValues? facts)
+    {
+        value = (text, facts);
+        made = true;
+    }
 
     /// <summary>The text.</summary>
-    public LocalizedText? Text => value.Value.Text;
+    public LocalizedText? Text => Value.Text;
 
     /// <summary>The facts.</summary>
-    public FactValues? Facts => value.Value.Facts;
+    public FactValues? Facts => Value.Facts;
+
+    private (LocalizedText? Text, FactValues? Facts) Value
+    {
+        get
+        {
+            if (!made)
+            {
+                Make();
+            }
+
+            return value;
+        }
+    }
+
+    private void Make()
+    {
+        lock (this)
+        {
+            if (!made)
+            {
+                value = make!();
+                make = null;
+                made = true;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public bool Equals(DeferredFinding? other) =>

@@ -14,8 +14,12 @@ namespace ChiBo.Evaluation;
 /// </summary>
 public sealed class FactValues : IReadOnlyDictionary<string, object>, IEquatable<FactValues>
 {
+    // A rule reads a handful of names: they are looked up in order, and only a long list gets a dictionary (made when
+    // first needed), so that the facts of a finding cost one array.
+    private const int Scanned = 16;
+
     private readonly KeyValuePair<string, object>[] values;
-    private readonly Dictionary<string, object> byName;
+    private Dictionary<string, object>? byName;
 
     /// <summary>Creates the values, in the given order; a name given twice keeps its first value.</summary>
     /// <param name="values">The names and values.</param>
@@ -24,12 +28,17 @@ public sealed class FactValues : IReadOnlyDictionary<string, object>, IEquatable
     {
         Utility.Preconditions.CheckNotNull(values, nameof(values));
         var list = new List<KeyValuePair<string, object>>();
-        byName = new Dictionary<string, object>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         foreach (var (name, value) in values)
         {
             Utility.Preconditions.CheckNotNull(name, nameof(values));
             Utility.Preconditions.CheckNotNull(value, nameof(values));
-            if (byName.TryAdd(name, value))
+            if (seen is null && list.Count == Scanned)
+            {
+                seen = new HashSet<string>(list.ConvertAll(v => v.Key), StringComparer.Ordinal);
+            }
+
+            if (seen is not null ? seen.Add(name) : IndexOf(list, name) < 0)
             {
                 list.Add(new(name, value));
             }
@@ -39,7 +48,7 @@ public sealed class FactValues : IReadOnlyDictionary<string, object>, IEquatable
     }
 
     /// <inheritdoc />
-    public object this[string key] => byName[key];
+    public object this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The fact '{key}' is not among the values.");
 
     /// <inheritdoc />
     public IEnumerable<string> Keys
@@ -69,10 +78,42 @@ public sealed class FactValues : IReadOnlyDictionary<string, object>, IEquatable
     public int Count => values.Length;
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => byName.ContainsKey(key);
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     /// <inheritdoc />
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => byName.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value)
+    {
+        Utility.Preconditions.CheckNotNull(key, nameof(key));
+        if (values.Length > Scanned)
+        {
+            return (byName ??= new Dictionary<string, object>(values, StringComparer.Ordinal)).TryGetValue(key, out value);
+        }
+
+        foreach (var (name, known) in values)
+        {
+            if (string.Equals(name, key, StringComparison.Ordinal))
+            {
+                value = known;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    private static int IndexOf(List<KeyValuePair<string, object>> list, string name)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)values).GetEnumerator();

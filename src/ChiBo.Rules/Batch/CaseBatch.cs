@@ -239,7 +239,7 @@ public static class CaseBatch
             if (result.Answer is { } answer)
             {
                 json.WritePropertyName("answer"u8);
-                JsonSerializer.Serialize(json, answer, ChiBoJson.CompactOptions);
+                AnswerWriter.Write(json, answer);
             }
             else
             {

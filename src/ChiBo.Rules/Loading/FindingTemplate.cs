@@ -232,10 +232,23 @@ internal sealed partial class FindingTemplate
 
     private static string Render(Segment[] segments, FindingFacts facts, string expression, bool vietnamese)
     {
-        var text = new StringBuilder();
+        // One builder per thread, reused: a sweep renders millions of findings. Taken while rendering, so that a
+        // rendering inside this one (none today) would make its own.
+        var text = builder ?? new StringBuilder(256);
+        builder = null;
+        text.Clear();
         Render(text, segments, facts, expression, vietnamese);
-        return text.ToString();
+        var rendered = text.ToString();
+        if (text.Capacity <= 4096)
+        {
+            builder = text;
+        }
+
+        return rendered;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? builder;
 
     private static void Render(StringBuilder text, Segment[] segments, FindingFacts facts, string expression, bool vietnamese)
     {

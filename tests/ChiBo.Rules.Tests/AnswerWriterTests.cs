@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using ChiBo.Cases;
+using ChiBo.Evaluation;
+using ChiBo.Rules.Batch;
+using ChiBo.Serialization;
+using ChiBo.Testing;
+using ChiBo.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using NodaTime.Text;
+using Xunit;
+
+namespace ChiBo.Rules.Tests;
+
+/// <summary>
+/// Issue 17, the sweep's speed without a byte changed: the sweep's hand-written <see cref="AnswerWriter"/> writes every
+/// answer exactly as <c>JsonSerializer.Serialize(answer, ChiBoJson.CompactOptions)</c> does (the answers are a contract),
+/// also for the parts the generated cases rarely or never hold; and it knows the shape of every answer type today, so
+/// that it is not silently falling back to System.Text.Json.
+/// </summary>
+public class AnswerWriterTests
+{
+    private static readonly LocalDate AsOf = new(2026, 12, 1);
+    private static readonly CaseEvaluator Evaluator = new(RuleCatalog.Shipped);
+
+    private static string Written(CaseEvaluation answer)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChiBoJson.CompactOptions.Encoder, SkipValidation = true }))
+        {
+            AnswerWriter.Write(json, answer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // A property added to, renamed in or moved within an answer type turns the fast writer off (the bytes stay right);
+    // this fails then, so that the writer is taught the new shape rather than left off unnoticed.
+    [Fact]
+    public void The_writer_knows_the_shape_of_every_answer_type()
+    {
+        Assert.True(AnswerWriter.Enabled);
+    }
+
+    [Fact]
+    public void Generated_answers_at_several_dates_are_byte_for_byte_System_Text_Json()
+    {
+        var cases = CaseGenerator.Generate(17_2028, 600).Select(c => c.File).ToArray();
+        foreach (var date in new[] { AsOf, new LocalDate(2019, 6, 10), new LocalDate(2024, 2, 29) })
+        {
+            foreach (var file in cases)
+            {
+                if (Evaluator.Evaluate(file, date).Value is { } answer)
+                {
+                    Assert.Equal(JsonSerializer.Serialize(answer, ChiBoJson.CompactOptions), Written(answer));
+                }
+            }
+        }
+    }
+
+    // The parts generated cases do not hold: a cell with changes or without a superior, no cell, warnings, overlays, no
+    // rule set, rule errors and details, texts to escape, facts of every kind, an answer without standing.
+    [Fact]
+    public void Rare_parts_of_an_answer_are_byte_for_byte_System_Text_Json()
+    {
+        var answer = CaseGenerator.Generate(5, 40).Select(c => Evaluator.Evaluate(c.File, AsOf).Value).First(a => a is { Violations.Count: > 0, Checks.Count: > 0 })!;
+        var odd = new LocalizedText("dấu \"ngoặc\" \\ và\ttab <b>&'\u2028", "quote \" backslash \\ \n newline \u0001");
+        var check = answer.Checks[0] with { Error = odd, Detail = new LocalizedText("chi tiết", "detail"), Title = odd, Finding = odd, Facts = new FactValues([new("a.b", 1), new("c.d", true), new("e.f", new LocalDate(2020, 2, 29)), new("g.h", "chữ \"x\"")]) };
+        var variants = new[]
+        {
+            answer with { Cell = new Cell("cb1", "Chi bộ \"A\"", CellKind.GrassrootsCell, Superior: null, HasYouthUnion: false) },
+            answer with { Cell = new Cell("cb2", "Chi bộ B", CellKind.SubordinateCell, "Đảng ủy") { Changes = [new CellChange(new LocalDate(2020, 1, 1), CellKind.GrassrootsCell)] } },
+            answer with { Cell = null, PartyAge = null, Standing = null, RuleSet = null, RuleSetDigest = null, RuleSetOrigin = null },
+            answer with { Warnings = [new EvaluationWarning("ruleSet.noneInForce", odd, 3), new EvaluationWarning("x.y", odd)], Overlays = ["overlay-a", "lớp \"b\""] },
+            answer with { Checks = [check, check with { Facts = null, Finding = null, Title = null }], Standing = [check], RuleSetOrigin = RuleSetOrigin.Local },
+            answer with { Violations = [answer.Violations[0] with { Detail = odd, Title = null, Finding = odd, EventKind = null, EventDate = null, Facts = new FactValues([]) }] },
+            answer with { Deadlines = [new Deadline(DeadlineAction.HoldCeremony, new LocalDate(2020, 1, 1), new LocalDate(2020, 2, 1), DeadlineStatus.Overdue, "nguồn \"x\"") { WorkingDaysLate = 4, Finding = odd }] },
+        };
+        foreach (var variant in variants)
+        {
+            Assert.Equal(JsonSerializer.Serialize(variant, ChiBoJson.CompactOptions), Written(variant));
+        }
+    }
+
+    // The dates of the findings, written by hand for four-digit years: the same characters as NodaTime's patterns.
+    [FsCheck.Xunit.Property]
+    public Property Dates_in_words_are_NodaTime_s_patterns()
+    {
+        var dates = Gen.Choose(-9998, 9999).SelectMany(year => Gen.Choose(1, 12).SelectMany(month =>
+            Gen.Choose(1, CalendarSystem.Iso.GetDaysInMonth(year, month)).Select(day => new LocalDate(year, month, day))));
+        return Prop.ForAll(dates.ToArbitrary(), date =>
+        {
+            var words = Labels.Date(date);
+            return words.Vi == LocalDatePattern.CreateWithInvariantCulture("dd/MM/yyyy").Format(date)
+                && words.En == LocalDatePattern.Iso.Format(date)
+                && Labels.Date(date, Language.Vietnamese) == words.Vi && Labels.Date(date, Language.English) == words.En;
+        });
+    }
+
+    // FactValues looks a few names up in order and only a long list by a dictionary: either way a name given twice
+    // keeps its first value, in its first place, and an absent name is absent.
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(40)]
+    public void Fact_values_keep_the_first_of_a_name_given_twice(int count)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"g.n{i}").ToArray();
+        var facts = new FactValues(names.Select((n, i) => new System.Collections.Generic.KeyValuePair<string, object>(n, i))
+            .Concat(names.Select(n => new System.Collections.Generic.KeyValuePair<string, object>(n, -1))));
+        Assert.Equal(names, facts.Keys);
+        Assert.All(names.Select((n, i) => (n, i)), p => Assert.Equal(p.i, facts[p.n]));
+        Assert.False(facts.ContainsKey("g.absent"));
+        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => facts["g.absent"]);
+    }
+}
