@@ -61,7 +61,8 @@ internal static class CliOptions
         new("ghi báo cáo vào tệp này thay cho màn hình (bắt buộc với docx)", "write the report to this file instead of stdout (required for docx)"), Alias: "-o");
 
     public static CliOptionSpec ShowCodes { get; } = new("show-codes", null,
-        new("hiện cả mã quy định, mã cảnh báo bên cạnh nội dung", "show rule ids and warning codes beside the text"));
+        new("hiện cả mã (mã quy định, mã cảnh báo, tên giai đoạn, bước, số thứ tự sự kiện) bên cạnh lời",
+            "show the ids and codes (rule ids, warning codes, stage and gate names, event numbers) beside the words"));
 
     public static CliOptionSpec Number { get; } = new("number", "N",
         new("số của văn bản (Số N-KH/CB); bỏ trống để ghi tay", "the document's number (Số N-KH/CB); left blank to write by hand"));

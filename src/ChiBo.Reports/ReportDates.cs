@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChiBo.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace ChiBo.Reports;
 
@@ -12,8 +11,7 @@ public static class ReportDates
     /// <param name="date">The date.</param>
     /// <param name="lang">The language.</param>
     /// <returns>The text.</returns>
-    public static string Short(LocalDate date, Language lang) =>
-        lang == Language.English ? LocalDatePattern.Iso.Format(date) : date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Short(LocalDate date, Language lang) => Labels.Date(date, lang);
 
     /// <summary>A date in a heading or the date line: "ngày 10 tháng 6 năm 2019" in Vietnamese, "10 June 2019" in English.</summary>
     /// <param name="date">The date.</param>

@@ -22,14 +22,10 @@ internal sealed class EvaluateCommand : ICliCommand
         new("hồ sơ đứng ở đâu vào một ngày: giai đoạn, bước tiếp theo, điều kiện, thời hạn, vi phạm, các mốc ngày",
             "where a case stands on a date: stage, next gate, checks, deadlines, violations, dates"),
         [new CliArgumentSpec("CASE", new("tệp hồ sơ (*.case.json), hoặc một thư mục: mọi hồ sơ trong đó", "the case file (*.case.json), or a folder: every case in it"), Required: false)],
-        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output, ShowCodes, .. EvaluateBatch.Options],
+        [CliOptions.AsOf(required: true), CliOptions.Rules, CliOptions.Overlays, PictureFormat, CliOptions.Output, CliOptions.ShowCodes, .. EvaluateBatch.Options],
         new("Với một thư mục: mã thoát 1 khi có tệp không đọc được (mỗi tệp được nêu trên stderr).",
             "With a folder: exit code 1 when some files could not be read (each named on stderr)."));
 
-
-    /// <summary><c>--show-codes</c>: the ids and codes (rule ids, stage and gate names, event numbers) beside the words.</summary>
-    internal static CliOptionSpec ShowCodes { get; } = new("show-codes", null,
-        new("hiện cả mã (mã quy định, tên giai đoạn, bước, số thứ tự sự kiện) bên cạnh lời", "show the ids and codes (rule ids, stage and gate names, event numbers) beside the words"));
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {

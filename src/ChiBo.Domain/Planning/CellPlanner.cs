@@ -420,9 +420,6 @@ public sealed partial class CellPlanner
     internal static string JsonName(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
 
-    // Vietnamese text writes dates as dd/mm/yyyy (issue 14).
-    private static string Vn(LocalDate date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
     private static LocalDate? CeremonyDue(CaseEvaluation evaluation) =>
         evaluation.Deadlines.Where(d => d.Action == DeadlineAction.HoldCeremony).Select(d => (LocalDate?)d.Due).FirstOrDefault();
 
