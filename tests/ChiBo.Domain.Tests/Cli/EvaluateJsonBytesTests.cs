@@ -21,7 +21,7 @@ namespace ChiBo.Tests.Cli;
 /// </summary>
 public class EvaluateJsonBytesTests
 {
-    private static readonly CaseEvaluator Evaluator = new(RuleCatalog.Shipped, Calendar.WorkingDayCalendar.Default);
+    private static readonly CaseEvaluator Evaluator = new(RuleCatalog.Shipped, ChiBo.Calendar.WorkingDayCalendar.Default);
 
     private static string Expected(CaseFile file, LocalDate asOf) =>
         JsonSerializer.Serialize(Evaluator.Evaluate(file, asOf).Value!, ChiBoJson.Options) + Environment.NewLine;
@@ -107,7 +107,7 @@ public class EvaluateJsonBytesTests
                 var (exit, output, _) = EvaluateCommandTests.Run("evaluate", dir.FullName, "--as-of", Iso(date), "--json");
                 Assert.Equal(ChiBo.Cli.Program.Findings, exit);
                 var expected = new List<object>();
-                foreach (var rosterCase in Planning.Roster.LoadDirectory(dir.FullName).Cases)
+                foreach (var rosterCase in ChiBo.Planning.Roster.LoadDirectory(dir.FullName).Cases)
                 {
                     var result = Evaluator.Evaluate(rosterCase.Case, date);
                     var name = Path.GetFileName(rosterCase.FileName);
