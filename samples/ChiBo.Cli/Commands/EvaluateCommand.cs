@@ -2,11 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
 using ChiBo.Planning;
-using ChiBo.Serialization;
 using ChiBo.Text;
 using NodaTime;
 using LibraryLabels = ChiBo.Text.Labels;
@@ -59,7 +57,7 @@ internal sealed class EvaluateCommand : ICliCommand
 
         if (args.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(evaluation, ChiBoJson.Options));
+            stdout.WriteLine(AnswerJson.Of(evaluation));
         }
         else
         {
@@ -121,7 +119,7 @@ internal sealed class EvaluateCommand : ICliCommand
             problems++;
         }
 
-        var answers = new List<object>();
+        var answers = new List<AnswerJson.FolderEntry>();
         var first = true;
         foreach (var rosterCase in roster.Cases)
         {
@@ -130,14 +128,14 @@ internal sealed class EvaluateCommand : ICliCommand
             {
                 var errors = result.Rejection is { } rejection ? [rejection.ToError(rosterCase.FileName)] : result.Errors.Select(e => e with { File = rosterCase.FileName }).ToList();
                 errors.ForEach(e => stderr.WriteLine($"chibo evaluate: warning: {e}"));
-                answers.Add(new FolderError(Path.GetFileName(rosterCase.FileName), [.. errors.Select(e => e.ToString())]));
+                answers.Add(new AnswerJson.FolderEntry(Path.GetFileName(rosterCase.FileName), null, [.. errors.Select(e => e.ToString())]));
                 problems++;
                 continue;
             }
 
             if (json)
             {
-                answers.Add(new FolderAnswer(Path.GetFileName(rosterCase.FileName), evaluation));
+                answers.Add(new AnswerJson.FolderEntry(Path.GetFileName(rosterCase.FileName), evaluation, null));
                 continue;
             }
 
@@ -152,15 +150,11 @@ internal sealed class EvaluateCommand : ICliCommand
 
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(answers, ChiBoJson.Options));
+            stdout.WriteLine(AnswerJson.Of(answers));
         }
 
         return problems == 0 ? Program.Ok : Program.Findings;
     }
-
-    private sealed record FolderAnswer(string File, CaseEvaluation Answer);
-
-    private sealed record FolderError(string File, IReadOnlyList<string> Errors);
 
     /// <summary>
     /// The answer in words: dates as the language writes them (dd/MM/yyyy in Vietnamese, ISO in English), stages, gates,

@@ -13,13 +13,16 @@ namespace ChiBo.Rules.Batch;
 
 /// <summary>
 /// Writes an answer (<see cref="CaseEvaluation"/>) as compact JSON, byte for byte what
-/// <c>JsonSerializer.Serialize(answer, ChiBoJson.CompactOptions)</c> writes, for the sweep (issue 17): the answers of a
+/// <c>JsonSerializer.Serialize(answer, ChiBoJson.CompactOptions)</c> writes, for the sweep (issue 17) — or, given an
+/// indented writer (<see cref="IndentedWriterOptions"/>), byte for byte what <c>ChiBoJson.Options</c> writes, for
+/// <c>chibo evaluate --json</c>, whose cold start it spares System.Text.Json's reflection metadata: the answers of a
 /// sweep are a contract, so this writer is only a faster road to the same bytes. The hot parts (checks, deadlines,
 /// violations, their texts and facts) are written by hand, and the texts that are the same for every case (a rule's id,
 /// message, title and source, a deadline's source) are encoded to UTF-8 once per worker thread and copied thereafter;
-/// the rare parts (the cell, party age, key dates, warnings) go through System.Text.Json. When the shape of an answer
-/// type is not the one this writer knows (a property added, renamed or moved), it never guesses: it hands every answer
-/// to System.Text.Json (<see cref="Enabled"/> is false), so the bytes stay right and only the speed is lost.
+/// the rare parts (a cell with changes, warnings, a fact of another type) go through System.Text.Json. The shape of
+/// every answer type this writer knows (<see cref="Shapes"/>) is pinned by a test against System.Text.Json's metadata
+/// (<see cref="KnownShapes"/>), which fails when a property is added, renamed or moved, rather than checked at start-up:
+/// that check built the reflection metadata of eight types, the very cost a cold <c>chibo evaluate</c> is spared.
 /// </summary>
 internal static class AnswerWriter
 {
@@ -52,14 +55,32 @@ internal static class AnswerWriter
     [ThreadStatic]
     private static Utf8JsonWriter? scratch;
 
-    /// <summary>Whether every answer type has the shape this writer knows; when not, every answer goes through System.Text.Json.</summary>
-    public static bool Enabled { get; } = Shapes.All(s => KnownShape(s.Type, s.Names));
+    /// <summary>
+    /// The options of a writer that writes what <c>JsonSerializer.Serialize(answer, ChiBoJson.Options)</c> writes
+    /// (indented by two spaces, the same encoder and new line): the options System.Text.Json gives its own writer.
+    /// </summary>
+    public static JsonWriterOptions IndentedWriterOptions { get; } = new()
+    {
+        Encoder = ChiBoJson.Options.Encoder,
+        Indented = ChiBoJson.Options.WriteIndented,
+        IndentCharacter = ChiBoJson.Options.IndentCharacter,
+        IndentSize = ChiBoJson.Options.IndentSize,
+        NewLine = ChiBoJson.Options.NewLine,
+        MaxDepth = ChiBoJson.Options.MaxDepth,
+        SkipValidation = true,
+    };
 
-    private static bool KnownShape(Type type, string[] names)
+    /// <summary>
+    /// Whether every answer type has, under <paramref name="options"/>, the shape this writer knows (<see cref="Shapes"/>):
+    /// for the test that pins them. It builds System.Text.Json's reflection metadata, so nothing calls it at run time.
+    /// </summary>
+    internal static bool KnownShapes(JsonSerializerOptions options) => Shapes.All(s => KnownShape(options, s.Type, s.Names));
+
+    internal static bool KnownShape(JsonSerializerOptions options, Type type, string[] names)
     {
         try
         {
-            var info = Options.GetTypeInfo(type);
+            var info = options.GetTypeInfo(type);
             return info.Kind == JsonTypeInfoKind.Object && info.Converter.GetType().Assembly == typeof(JsonSerializer).Assembly
                 && info.Properties.Select(p => p.Name).SequenceEqual(names, StringComparer.Ordinal);
         }
@@ -69,15 +90,12 @@ internal static class AnswerWriter
         }
     }
 
-    /// <summary>Writes the answer: the same bytes as <c>JsonSerializer.Serialize(json, answer, ChiBoJson.CompactOptions)</c>.</summary>
+    /// <summary>
+    /// Writes the answer: the same bytes as <c>JsonSerializer.Serialize(json, answer, ChiBoJson.CompactOptions)</c>, or,
+    /// on a writer with <see cref="IndentedWriterOptions"/>, as <c>JsonSerializer.Serialize(json, answer, ChiBoJson.Options)</c>.
+    /// </summary>
     public static void Write(Utf8JsonWriter json, CaseEvaluation answer)
     {
-        if (!Enabled)
-        {
-            JsonSerializer.Serialize(json, answer, Options);
-            return;
-        }
-
         json.WriteStartObject();
         json.WritePropertyName("asOf"u8);
         Date(json, answer.AsOf);
@@ -183,7 +201,8 @@ internal static class AnswerWriter
         json.WriteStartArray();
         foreach (var overlay in answer.Overlays)
         {
-            Constant(json, overlay);
+            // Not a copied constant: in an array, an indented writer puts the new line before a value itself.
+            json.WriteStringValue(overlay);
         }
 
         json.WriteEndArray();
@@ -404,6 +423,13 @@ internal static class AnswerWriter
     /// <summary>A text the same in many answers (a rule's message or title): keyed by its Vietnamese string and checked by its English one.</summary>
     private static void Constant(Utf8JsonWriter json, LocalizedText text)
     {
+        if (json.Options.Indented)
+        {
+            // An object copied whole would keep its compact form; indented, it is written member by member.
+            Text(json, text);
+            return;
+        }
+
         var cache = texts ??= new Dictionary<string, (string En, byte[] Json)>(ReferenceEqualityComparer.Instance);
         if (!cache.TryGetValue(text.Vi, out var known) || !ReferenceEquals(known.En, text.En))
         {
@@ -456,12 +482,17 @@ internal static class AnswerWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Each value of an enum as System.Text.Json writes it with the shared options.</summary>
-    private static class EnumJson<T>
+    /// <summary>
+    /// Each value of an enum as System.Text.Json writes it with the shared options (its name in camelCase, quoted):
+    /// made from the names rather than by System.Text.Json, whose enum metadata would be built at start-up; a test pins
+    /// every value of every answer enum to <c>JsonSerializer.SerializeToUtf8Bytes(value, ChiBoJson.CompactOptions)</c>.
+    /// A value with no name of its own goes through System.Text.Json (which refuses it).
+    /// </summary>
+    internal static class EnumJson<T>
         where T : struct, System.Enum
     {
         private static readonly Dictionary<T, byte[]> Values = System.Enum.GetValues<T>().Distinct()
-            .ToDictionary(v => v, v => JsonSerializer.SerializeToUtf8Bytes(v, Options));
+            .ToDictionary(v => v, v => System.Text.Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), Options.Encoder) + "\""));
 
         public static byte[] Of(T value) => Values.TryGetValue(value, out var json) ? json : JsonSerializer.SerializeToUtf8Bytes(value, Options);
     }
