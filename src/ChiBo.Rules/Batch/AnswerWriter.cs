@@ -339,7 +339,12 @@ internal static class AnswerWriter
             json.WriteNumber("workingDaysLate"u8, late);
         }
 
-        if (deadline.Finding is { } finding)
+        if (deadline.UnmadeFinding is DeadlineFinding unmade)
+        {
+            json.WritePropertyName("finding"u8);
+            unmade.WriteTo(json);
+        }
+        else if (deadline.Finding is { } finding)
         {
             json.WritePropertyName("finding"u8);
             Text(json, finding);

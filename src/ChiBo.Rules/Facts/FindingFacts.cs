@@ -66,7 +66,10 @@ internal sealed class FindingFacts
 
     private static readonly ConcurrentDictionary<string, Func<GateFacts, object>> Getters = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, object?> values = new(StringComparer.Ordinal);
+    // The values read so far, by name, in the order read: a gate's findings read a handful of names, so a short list
+    // scanned by reference then by value (the names are the templates' own strings) costs less than a dictionary.
+    private KeyValuePair<string, object?>[]? values;
+    private int valueCount;
     private readonly WorkingDayCalendar? calendar;
     private readonly LocalDate gateDate;
     private readonly LocalDate? birth, received, ceremony, certificate, admissionResolution, fullResolution;
@@ -141,27 +144,68 @@ internal sealed class FindingFacts
         }
 
         // The findings of one gate share these facts, and each is made when first read, from any thread.
-        lock (values)
+        lock (this)
         {
-            if (!values.TryGetValue(name, out var value))
+            if (IndexOf(name) is var at and >= 0)
             {
-                values[name] = value = Read(name);
+                return values![at].Value;
             }
 
+            var value = Read(name);
+            if (values is null)
+            {
+                values = new KeyValuePair<string, object?>[8];
+            }
+            else if (valueCount == values.Length)
+            {
+                Array.Resize(ref values, values.Length * 2);
+            }
+
+            values[valueCount++] = new(name, value);
             return value;
         }
     }
+
+    private int IndexOf(string name)
+    {
+        var known = values;
+        if (known is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < valueCount; i++)
+        {
+            if (ReferenceEquals(known[i].Key, name))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < valueCount; i++)
+        {
+            if (string.Equals(known[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"params.x" → "x", once per name (a finding reads the same few parameters in every case).</summary>
+    private static readonly ConcurrentDictionary<string, string> ParameterNames = new(StringComparer.Ordinal);
 
     private object? Read(string name)
     {
         if (name.StartsWith("params.", StringComparison.Ordinal))
         {
-            return Parameters.Info.TryGetValue(name[7..], out var info) ? info.Value : null;
+            return Parameters.Info.TryGetValue(ParameterNames.GetOrAdd(name, static n => n[7..]), out var info) ? info.Value : null;
         }
 
         if (!Computed.ContainsKey(name))
         {
-            return Members.TryGetValue(name, out var path) ? Getters.GetOrAdd(name, _ => Compile(path.Group, path.Member))(Gate) : null;
+            return Members.TryGetValue(name, out var path) ? Getters.GetOrAdd(name, static (_, p) => Compile(p.Group, p.Member), path)(Gate) : null;
         }
 
         int P(string parameter) => Parameters.Info.TryGetValue(parameter, out var info) ? info.Value : 0;
