@@ -193,19 +193,38 @@ internal sealed class FindingFacts
         return -1;
     }
 
-    /// <summary>"params.x" → "x", once per name (a finding reads the same few parameters in every case).</summary>
-    private static readonly ConcurrentDictionary<string, string> ParameterNames = new(StringComparer.Ordinal);
+    private enum NameKind
+    {
+        Unknown,
+        Parameter,
+        Member,
+        Computed,
+    }
+
+    /// <summary>A readable name resolved: a parameter (its name without <c>params.</c>), a member of the rule language (its getter), a computed fact.</summary>
+    private sealed record Resolution(NameKind Kind, string? Parameter, Func<GateFacts, object>? Getter);
+
+    private static readonly ConcurrentDictionary<string, Resolution> Resolutions = new(StringComparer.Ordinal);
+
+    // The order of the tests is the one Read had: params.* first, then the rule language's names unless computed.
+    private static readonly Func<string, Resolution> Resolve = static name =>
+        name.StartsWith("params.", StringComparison.Ordinal) ? new Resolution(NameKind.Parameter, name[7..], null)
+        : Computed.ContainsKey(name) ? new Resolution(NameKind.Computed, null, null)
+        : Members.TryGetValue(name, out var path) ? new Resolution(NameKind.Member, null, Getters.GetOrAdd(name, static (_, p) => Compile(p.Group, p.Member), path))
+        : new Resolution(NameKind.Unknown, null, null);
 
     private object? Read(string name)
     {
-        if (name.StartsWith("params.", StringComparison.Ordinal))
+        // What the name is, resolved once per name (one lookup per read rather than three or four).
+        var resolved = Resolutions.GetOrAdd(name, Resolve);
+        switch (resolved.Kind)
         {
-            return Parameters.Info.TryGetValue(ParameterNames.GetOrAdd(name, static n => n[7..]), out var info) ? info.Value : null;
-        }
-
-        if (!Computed.ContainsKey(name))
-        {
-            return Members.TryGetValue(name, out var path) ? Getters.GetOrAdd(name, static (_, p) => Compile(p.Group, p.Member), path)(Gate) : null;
+            case NameKind.Parameter:
+                return Parameters.Info.TryGetValue(resolved.Parameter!, out var info) ? info.Value : null;
+            case NameKind.Member:
+                return resolved.Getter!(Gate);
+            case NameKind.Unknown:
+                return null;
         }
 
         int P(string parameter) => Parameters.Info.TryGetValue(parameter, out var info) ? info.Value : 0;
