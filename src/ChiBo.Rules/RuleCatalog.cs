@@ -311,11 +311,11 @@ public sealed class RuleCatalog : ICaseRules
         if (workflow is not null || !Overlays.IsEmpty)
         {
             var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+            // Made for the first failed check with a finding (not through a closure: every answer passes here).
             FindingFacts? findingFacts = null;
-            FindingFacts Findings() => findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
             if (workflow is not null)
             {
-                checks = Applicable(WithFindings(workflow.Evaluate(in facts), Findings), history);
+                checks = Applicable(WithFindings(workflow.Evaluate(in facts), ref findingFacts, history, date, in facts, set), history);
             }
 
             if (!Overlays.IsEmpty)
@@ -325,7 +325,7 @@ public sealed class RuleCatalog : ICaseRules
                 {
                     if (overlay.AppliesTo(cell, date) && overlay.WorkflowFor(set, gate) is { } local)
                     {
-                        checks = [.. checks, .. WithFindings(local.Evaluate(in facts), Findings)];
+                        checks = [.. checks, .. WithFindings(local.Evaluate(in facts), ref findingFacts, history, date, in facts, set)];
                         (applied ??= []).Add(overlay.Id);
                     }
                 }
@@ -341,7 +341,7 @@ public sealed class RuleCatalog : ICaseRules
     }
 
     /// <summary>The checks of an outcome, each failed one (not passed, not pending, not in error) with its finding and facts.</summary>
-    private static IReadOnlyList<RuleCheck> WithFindings(GateOutcome outcome, Func<FindingFacts> facts)
+    private IReadOnlyList<RuleCheck> WithFindings(GateOutcome outcome, ref FindingFacts? findingFacts, CaseHistory history, LocalDate date, in GateFacts facts, RuleSet set)
     {
         var checks = outcome.ToChecks();
         RuleCheck[]? result = null;
@@ -350,7 +350,8 @@ public sealed class RuleCatalog : ICaseRules
             if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && outcome.Workflow.Rules[i].Template is not null)
             {
                 result ??= [.. checks];
-                result[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], facts());
+                findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
+                result[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], findingFacts);
             }
         }
 

@@ -102,12 +102,12 @@ public sealed class RuleDefinition
 
     /// <summary>The check with its finding and facts, when the rule has a template.</summary>
     internal RuleCheck WithFinding(RuleCheck check, Facts.FindingFacts facts) =>
-        Template is { } template ? check.WithFinding(() => (template.Render(facts, Expression), FactsOf(facts))) : check;
+        Template is not null ? check.WithFinding(new RuleFinding(this, facts)) : check;
 
     /// <summary>The violation of the rule at an event, with its title, finding and facts.</summary>
     internal RuleViolation Violation(int eventIndex, Cases.CaseEvent? @event, string ruleSet, Facts.FindingFacts? facts) =>
-        Template is { } template && facts is not null
-            ? Bare(eventIndex, @event, ruleSet).WithFinding(() => (template.Render(facts, Expression), FactsOf(facts)))
+        Template is not null && facts is not null
+            ? Bare(eventIndex, @event, ruleSet).WithFinding(new RuleFinding(this, facts))
             : Bare(eventIndex, @event, ruleSet);
 
     private RuleViolation Bare(int eventIndex, Cases.CaseEvent? @event, string ruleSet) =>
@@ -118,7 +118,8 @@ public sealed class RuleDefinition
             EventDate = @event?.Date,
         };
 
-    private FactValues FactsOf(Facts.FindingFacts facts)
+    /// <summary>The facts a finding lists: each of <see cref="FactNames"/> whose value is a number, a yes/no or a date, in order.</summary>
+    internal FactValues FactsOf(Facts.FindingFacts facts)
     {
         var values = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object>>(FactNames.Length);
         foreach (var name in FactNames)
@@ -185,4 +186,21 @@ public sealed class RuleDefinition
     /// <summary>Returns the id.</summary>
     /// <returns>The id.</returns>
     public override string ToString() => Id;
+}
+
+/// <summary>
+/// A rule's finding and facts over a gate's facts, made when first read (<see cref="DeferredFinding"/>): the template
+/// filled in both languages and <see cref="RuleDefinition.FactsOf"/>. The sweep's answer writer writes it straight
+/// from here (<see cref="Batch.AnswerWriter"/>) without making them, to the same bytes.
+/// </summary>
+internal sealed class RuleFinding(RuleDefinition rule, FindingFacts facts) : FindingSource
+{
+    /// <summary>The rule (with a template).</summary>
+    public RuleDefinition Rule { get; } = rule;
+
+    /// <summary>The facts its template and facts read.</summary>
+    public FindingFacts Facts { get; } = facts;
+
+    /// <inheritdoc />
+    public override (LocalizedText? Text, FactValues? Facts) Make() => (Rule.Template!.Render(Facts, Rule.Expression), Rule.FactsOf(Facts));
 }

@@ -104,6 +104,39 @@ public class AnswerWriterTests
         }
     }
 
+    // Issue 17, the sweep's CPU: a finding nobody has read yet (a failed check's, a violation's, a deadline's) is written
+    // straight from its template and facts, without its strings and FactValues; those bytes must be System.Text.Json's
+    // of the same answer once its findings are made, and reading the findings afterwards must still give them. The test
+    // above serialises first, which makes every finding, so it only sees the writer's path for made findings.
+    [Fact]
+    public void Findings_written_before_anyone_reads_them_are_byte_for_byte_System_Text_Json()
+    {
+        var cases = CaseGenerator.Generate(17_2029, 600).Select(c => c.File).ToArray();
+        var written = 0;
+        foreach (var date in new[] { AsOf, new LocalDate(2019, 6, 10), new LocalDate(2021, 3, 15) })
+        {
+            foreach (var file in cases)
+            {
+                if (Evaluator.Evaluate(file, date).Value is not { } answer)
+                {
+                    continue;
+                }
+
+                var unread = Written(answer);
+                Assert.Equal(JsonSerializer.Serialize(answer, ChiBoJson.CompactOptions), unread);
+                Assert.Equal(unread, Written(answer));
+                var fresh = Evaluator.Evaluate(file, date).Value!;
+                Assert.Equal(fresh.Checks.Select(c => (c.Finding, c.Facts)), answer.Checks.Select(c => (c.Finding, c.Facts)));
+                Assert.Equal(fresh.Violations.Select(v => (v.Finding, v.Facts)), answer.Violations.Select(v => (v.Finding, v.Facts)));
+                Assert.Equal(fresh.Deadlines.Select(d => d.Finding), answer.Deadlines.Select(d => d.Finding));
+                written += answer.Checks.Count(c => c.Finding is not null) + answer.Violations.Count(v => v.Finding is not null)
+                    + answer.Deadlines.Count(d => d.Finding is not null);
+            }
+        }
+
+        Assert.True(written > 1000, $"only {written} findings written");
+    }
+
     // The parts generated cases do not hold: a cell with changes or without a superior, no cell, warnings, overlays, no
     // rule set, rule errors and details, texts to escape, facts of every kind, an answer without standing.
     [Fact]

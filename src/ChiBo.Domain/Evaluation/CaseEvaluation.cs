@@ -99,6 +99,12 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     /// <summary>This check with a finding and facts made when first read.</summary>
     internal RuleCheck WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
 
+    /// <summary>This check with a finding and facts made by <paramref name="source"/> when first read.</summary>
+    internal RuleCheck WithFinding(FindingSource source) => this with { finding = new DeferredFinding(source) };
+
+    /// <summary>What will make the finding and facts while they are not made yet (see <see cref="DeferredFinding.Unmade"/>), else null.</summary>
+    internal FindingSource? UnmadeFinding => finding?.Unmade;
+
     /// <summary>
     /// Whether the rule judges the gate's own act (the vote), which has not happened yet: <see cref="Passed"/> is
     /// false until it does, and the check is not a finding against the case.
@@ -176,6 +182,12 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
 {
     /// <summary>This violation with a finding and facts made when first read.</summary>
     internal RuleViolation WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+
+    /// <summary>This violation with a finding and facts made by <paramref name="source"/> when first read.</summary>
+    internal RuleViolation WithFinding(FindingSource source) => this with { finding = new DeferredFinding(source) };
+
+    /// <summary>What will make the finding and facts while they are not made yet (see <see cref="DeferredFinding.Unmade"/>), else null.</summary>
+    internal FindingSource? UnmadeFinding => finding?.Unmade;
 
     /// <summary>What the library found in the case for the rule, in both languages, or null (see <see cref="RuleCheck.Detail"/>); written in JSON only when set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

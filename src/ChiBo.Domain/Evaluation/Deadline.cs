@@ -68,6 +68,12 @@ public sealed record Deadline(DeadlineAction Action, LocalDate Start, LocalDate 
 
     /// <summary>This deadline with a finding made when first read.</summary>
     internal Deadline WithFinding(System.Func<Text.LocalizedText> make) => this with { finding = new DeferredFinding(() => (make(), null)) };
+
+    /// <summary>This deadline with a finding made by <paramref name="source"/> when first read.</summary>
+    internal Deadline WithFinding(FindingSource source) => this with { finding = new DeferredFinding(source) };
+
+    /// <summary>What will make the finding while it is not made yet (see <see cref="DeferredFinding.Unmade"/>), else null.</summary>
+    internal FindingSource? UnmadeFinding => finding?.Unmade;
 }
 
 /// <summary>The actions with a legal deadline. JSON names are camelCase.</summary>

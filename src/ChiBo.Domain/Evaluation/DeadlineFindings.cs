@@ -2,6 +2,8 @@ using ChiBo.Calendar;
 using ChiBo.Cases;
 using ChiBo.Text;
 using NodaTime;
+using System;
+using System.Runtime.CompilerServices;
 
 namespace ChiBo.Evaluation;
 
@@ -23,7 +25,7 @@ internal static class DeadlineFindings
             _ => null,
         };
         var described = d with { StartEvent = StartEventOf(d.Action), WorkingDaysLate = late };
-        return described.WithFinding(() => Text(described, asOf, late, calendar));
+        return described.WithFinding(new DeadlineFinding(described, asOf, late, calendar));
     }
 
     private static int Count(WorkingDayCalendar calendar, LocalDate from, LocalDate to)
@@ -47,21 +49,83 @@ internal static class DeadlineFindings
         _ => null,
     };
 
-    private static LocalizedText Text(Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
+    internal static LocalizedText TextOf(Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
+    {
+        var (vi, en) = Buffers();
+        int viWritten, enWritten;
+        while (!TryText(d, asOf, late, calendar, vi, en, out viWritten, out enWritten))
+        {
+            (vi, en) = Grow();
+        }
+
+        return new(new string(vi, 0, viWritten), new string(en, 0, enWritten));
+    }
+
+    /// <summary>Writes the finding as <c>{"vi":…,"en":…}</c>: the bytes of writing <see cref="TextOf"/>'s two strings, without them.</summary>
+    internal static void Write(System.Text.Json.Utf8JsonWriter json, Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
+    {
+        var (vi, en) = Buffers();
+        int viWritten, enWritten;
+        while (!TryText(d, asOf, late, calendar, vi, en, out viWritten, out enWritten))
+        {
+            (vi, en) = Grow();
+        }
+
+        json.WriteStartObject();
+        json.WriteString("vi"u8, vi.AsSpan(0, viWritten));
+        json.WriteString("en"u8, en.AsSpan(0, enWritten));
+        json.WriteEndObject();
+    }
+
+    // Per thread, reused: a sweep writes millions of deadline findings (each is filled and copied before the next).
+    [System.ThreadStatic]
+    private static char[]? viBuffer;
+
+    [System.ThreadStatic]
+    private static char[]? enBuffer;
+
+    private static (char[] Vi, char[] En) Buffers() => (viBuffer ??= new char[512], enBuffer ??= new char[512]);
+
+    private static (char[] Vi, char[] En) Grow()
+    {
+        viBuffer = new char[viBuffer!.Length * 2];
+        enBuffer = new char[enBuffer!.Length * 2];
+        return (viBuffer, enBuffer);
+    }
+
+    /// <summary>Fills one text in each language; true when both had room.</summary>
+    private static bool Pair(
+        Span<char> vi,
+        [InterpolatedStringHandlerArgument(nameof(vi))] ref MemoryExtensions.TryWriteInterpolatedStringHandler viText,
+        Span<char> en,
+        [InterpolatedStringHandlerArgument(nameof(en))] ref MemoryExtensions.TryWriteInterpolatedStringHandler enText,
+        out int viWritten,
+        out int enWritten)
+    {
+        var viFits = vi.TryWrite(ref viText, out viWritten);
+        var enFits = en.TryWrite(ref enText, out enWritten);
+        return viFits & enFits;
+    }
+
+    /// <summary>
+    /// Fills the finding's two texts into <paramref name="vi"/> and <paramref name="en"/>, or returns false when either has
+    /// no room (then the caller tries again with more): the same characters as the interpolated strings would make.
+    /// </summary>
+    private static bool TryText(Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar, Span<char> vi, Span<char> en, out int viWritten, out int enWritten)
     {
         // The dates are formatted straight into each finding (no string per date): an answer has several findings.
         var start = new DateWords(d.Start);
         var due = new DateWords(d.Due);
         if (d.Action == DeadlineAction.ProbationEnds)
         {
-            return new($"vào Đảng ngày {start.Vi}, hết thời gian dự bị ngày {due.Vi}", $"party entry on {start.En}; probation ends on {due.En}");
+            return Pair(vi, $"vào Đảng ngày {start.Vi}, hết thời gian dự bị ngày {due.Vi}", en, $"party entry on {start.En}; probation ends on {due.En}", out viWritten, out enWritten);
         }
 
         if (d.Action == DeadlineAction.CertificateExpires)
         {
             return d.Status == DeadlineStatus.Overdue
-                ? new($"giấy chứng nhận ngày {start.Vi} đã hết giá trị (còn giá trị đến hết ngày {due.Vi})", $"the certificate of {start.En} has expired (valid up to {due.En})")
-                : new($"giấy chứng nhận ngày {start.Vi}, còn giá trị đến hết ngày {due.Vi}", $"the certificate of {start.En} is valid up to {due.En}");
+                ? Pair(vi, $"giấy chứng nhận ngày {start.Vi} đã hết giá trị (còn giá trị đến hết ngày {due.Vi})", en, $"the certificate of {start.En} has expired (valid up to {due.En})", out viWritten, out enWritten)
+                : Pair(vi, $"giấy chứng nhận ngày {start.Vi}, còn giá trị đến hết ngày {due.Vi}", en, $"the certificate of {start.En} is valid up to {due.En}", out viWritten, out enWritten);
         }
 
         var (startVi, startEn) = d.Action switch
@@ -82,25 +146,21 @@ internal static class DeadlineFindings
         switch (d.Status)
         {
             case DeadlineStatus.MetLate:
-                return new($"{doneVi} ngày {doneOn.Vi}, quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi}{start.Vi})",
-                    $"{doneEn} on {doneOn.En}, {late} working {Days(late)} after the due date {due.En} ({startEn}{start.En})");
+                return Pair(vi, $"{doneVi} ngày {doneOn.Vi}, quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi}{start.Vi})", en, $"{doneEn} on {doneOn.En}, {late} working {Days(late)} after the due date {due.En} ({startEn}{start.En})", out viWritten, out enWritten);
             case DeadlineStatus.Met when d.Done is not null:
                 return d.Done > d.Due
-                    ? new($"{doneVi} ngày {doneOn.Vi}, sau hạn {due.Vi} nhưng đã được cấp ủy cấp trên đồng ý lùi ({startVi}{start.Vi})",
-                        $"{doneEn} on {doneOn.En}, after the due date {due.En} with the superior committee's approval ({startEn}{start.En})")
-                    : new($"{doneVi} ngày {doneOn.Vi}, trong hạn {due.Vi} ({startVi}{start.Vi})", $"{doneEn} on {doneOn.En}, within the due date {due.En} ({startEn}{start.En})");
+                    ? Pair(vi, $"{doneVi} ngày {doneOn.Vi}, sau hạn {due.Vi} nhưng đã được cấp ủy cấp trên đồng ý lùi ({startVi}{start.Vi})", en, $"{doneEn} on {doneOn.En}, after the due date {due.En} with the superior committee's approval ({startEn}{start.En})", out viWritten, out enWritten)
+                    : Pair(vi, $"{doneVi} ngày {doneOn.Vi}, trong hạn {due.Vi} ({startVi}{start.Vi})", en, $"{doneEn} on {doneOn.En}, within the due date {due.En} ({startEn}{start.En})", out viWritten, out enWritten);
             case DeadlineStatus.Overdue:
-                return new($"{notVi}, đã quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi}{start.Vi})",
-                    $"{notEn}, {late} working {Days(late)} past the due date {due.En} ({startEn}{start.En})");
+                return Pair(vi, $"{notVi}, đã quá hạn {late} ngày làm việc so với hạn {due.Vi} ({startVi}{start.Vi})", en, $"{notEn}, {late} working {Days(late)} past the due date {due.En} ({startEn}{start.En})", out viWritten, out enWritten);
             default:
                 if (asOf > d.Due)
                 {
-                    return new($"{notVi}; hạn {due.Vi} đã qua nhưng cấp ủy cấp trên đã đồng ý lùi ({startVi}{start.Vi})",
-                        $"{notEn}; the due date {due.En} has passed, with the superior committee's approval of a delay ({startEn}{start.En})");
+                    return Pair(vi, $"{notVi}; hạn {due.Vi} đã qua nhưng cấp ủy cấp trên đã đồng ý lùi ({startVi}{start.Vi})", en, $"{notEn}; the due date {due.En} has passed, with the superior committee's approval of a delay ({startEn}{start.En})", out viWritten, out enWritten);
                 }
 
                 var left = Count(calendar, asOf, d.Due);
-                return new($"hạn {due.Vi}, còn {left} ngày làm việc ({startVi}{start.Vi})", $"due on {due.En}, {left} working {Days(left)} left ({startEn}{start.En})");
+                return Pair(vi, $"hạn {due.Vi}, còn {left} ngày làm việc ({startVi}{start.Vi})", en, $"due on {due.En}, {left} working {Days(left)} left ({startEn}{start.En})", out viWritten, out enWritten);
         }
     }
 
@@ -124,4 +184,17 @@ internal static class DeadlineFindings
 
         public override string ToString() => date is { } d ? Labels.Date(d, language) : string.Empty;
     }
+}
+
+/// <summary>
+/// A deadline's finding, made when first read (<see cref="DeferredFinding"/>); the sweep's answer writer writes it
+/// straight from here (<see cref="WriteTo"/>), to the same bytes, without its two strings.
+/// </summary>
+internal sealed class DeadlineFinding(Deadline deadline, LocalDate asOf, int? late, WorkingDayCalendar calendar) : FindingSource
+{
+    /// <inheritdoc />
+    public override (LocalizedText? Text, FactValues? Facts) Make() => (DeadlineFindings.TextOf(deadline, asOf, late, calendar), null);
+
+    /// <summary>Writes the finding as <c>{"vi":…,"en":…}</c>, the bytes of writing <see cref="Make"/>'s text.</summary>
+    public void WriteTo(System.Text.Json.Utf8JsonWriter json) => DeadlineFindings.Write(json, deadline, asOf, late, calendar);
 }

@@ -12,12 +12,22 @@ internal sealed class DeferredFinding : IEquatable<DeferredFinding>
 {
     // Made once, under the lock, by whichever thread reads first (what Lazy's ExecutionAndPublication does, without its
     // two objects per finding: an answer has several findings and a sweep a million answers).
-    private Func<(LocalizedText? Text, FactValues? Facts)>? make;
+    private FindingSource? make;
     private (LocalizedText? Text, FactValues? Facts) value;
     private volatile bool made;
 
     /// <summary>A finding made by <paramref name="make"/> at its first read (once, whichever thread reads first).</summary>
-    public DeferredFinding(Func<(LocalizedText? Text, FactValues? Facts)> make) => this.make = make;
+    public DeferredFinding(Func<(LocalizedText? Text, FactValues? Facts)> make) => this.make = new FuncSource(make);
+
+    /// <summary>A finding made by <paramref name="source"/> at its first read (once, whichever thread reads first).</summary>
+    public DeferredFinding(FindingSource source) => make = source;
+
+    /// <summary>
+    /// What will make the finding while it is not made yet, else null: a writer that only writes the finding (the
+    /// sweep's answer writer) can write it straight from its source without making its strings and facts. Whatever the
+    /// source writes must be what <see cref="FindingSource.Make"/> makes.
+    /// </summary>
+    public FindingSource? Unmade => made ? null : make;
 
     /// <summary>A finding already made.</summary>
     public DeferredFinding(LocalizedText? text, FactValues? facts)
@@ -51,7 +61,7 @@ internal sealed class DeferredFinding : IEquatable<DeferredFinding>
         {
             if (!made)
             {
-                value = make!();
+                value = make!.Make();
                 make = null;
                 made = true;
             }
@@ -67,4 +77,18 @@ internal sealed class DeferredFinding : IEquatable<DeferredFinding>
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Text, Facts);
+}
+
+/// <summary>What makes a deferred finding: its text and facts, made once at the first read (see <see cref="DeferredFinding"/>).</summary>
+internal abstract class FindingSource
+{
+    /// <summary>The text and facts; called once.</summary>
+    public abstract (LocalizedText? Text, FactValues? Facts) Make();
+}
+
+/// <summary>A finding made by a function.</summary>
+internal sealed class FuncSource(Func<(LocalizedText? Text, FactValues? Facts)> make) : FindingSource
+{
+    /// <inheritdoc />
+    public override (LocalizedText? Text, FactValues? Facts) Make() => make();
 }

@@ -241,16 +241,23 @@ internal static class AnswerWriter
                 Constant(json, title);
             }
 
-            if (check.Finding is { } finding)
+            if (check.UnmadeFinding is RuleFinding unmade)
             {
-                json.WritePropertyName("finding"u8);
-                Text(json, finding);
+                Finding(json, unmade);
             }
-
-            if (check.Facts is { } facts)
+            else
             {
-                json.WritePropertyName("facts"u8);
-                Facts(json, facts);
+                if (check.Finding is { } finding)
+                {
+                    json.WritePropertyName("finding"u8);
+                    Text(json, finding);
+                }
+
+                if (check.Facts is { } facts)
+                {
+                    json.WritePropertyName("facts"u8);
+                    Facts(json, facts);
+                }
             }
 
             json.WriteEndObject();
@@ -283,16 +290,23 @@ internal static class AnswerWriter
             Constant(json, title);
         }
 
-        if (violation.Finding is { } finding)
+        if (violation.UnmadeFinding is RuleFinding unmade)
         {
-            json.WritePropertyName("finding"u8);
-            Text(json, finding);
+            Finding(json, unmade);
         }
-
-        if (violation.Facts is { } facts)
+        else
         {
-            json.WritePropertyName("facts"u8);
-            Facts(json, facts);
+            if (violation.Finding is { } finding)
+            {
+                json.WritePropertyName("finding"u8);
+                Text(json, finding);
+            }
+
+            if (violation.Facts is { } facts)
+            {
+                json.WritePropertyName("facts"u8);
+                Facts(json, facts);
+            }
         }
 
         if (violation.EventKind is { } kind)
@@ -344,10 +358,50 @@ internal static class AnswerWriter
             json.WriteNumber("workingDaysLate"u8, late);
         }
 
-        if (deadline.Finding is { } finding)
+        if (deadline.UnmadeFinding is DeadlineFinding unmade)
+        {
+            json.WritePropertyName("finding"u8);
+            unmade.WriteTo(json);
+        }
+        else if (deadline.Finding is { } finding)
         {
             json.WritePropertyName("finding"u8);
             Text(json, finding);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A finding not made yet, written straight from its rule and facts: <c>"finding"</c> then <c>"facts"</c>, the bytes
+    /// of <see cref="Text"/> and <see cref="Facts(Utf8JsonWriter, FactValues)"/> over what <see cref="RuleFinding.Make"/>
+    /// would make (the template filled, then the values <see cref="RuleDefinition.FactsOf"/> keeps: each fact name
+    /// whose value is a number, a yes/no or a date, in order), without their strings, list and boxes.
+    /// </summary>
+    private static void Finding(Utf8JsonWriter json, RuleFinding unmade)
+    {
+        var rule = unmade.Rule;
+        json.WritePropertyName("finding"u8);
+        rule.Template!.WriteTo(json, unmade.Facts, rule.Expression);
+        json.WritePropertyName("facts"u8);
+        json.WriteStartObject();
+        foreach (var name in rule.FactNames)
+        {
+            switch (Loading.FindingTemplate.Value(name, unmade.Facts, rule.Expression))
+            {
+                case int number:
+                    json.WritePropertyName(name);
+                    json.WriteNumberValue(number);
+                    break;
+                case bool flag:
+                    json.WritePropertyName(name);
+                    json.WriteBooleanValue(flag);
+                    break;
+                case LocalDate date:
+                    json.WritePropertyName(name);
+                    Date(json, date);
+                    break;
+            }
         }
 
         json.WriteEndObject();

@@ -66,7 +66,10 @@ internal sealed class FindingFacts
 
     private static readonly ConcurrentDictionary<string, Func<GateFacts, object>> Getters = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, object?> values = new(StringComparer.Ordinal);
+    // The values read so far, by name, in the order read: a gate's findings read a handful of names, so a short list
+    // scanned by reference then by value (the names are the templates' own strings) costs less than a dictionary.
+    private KeyValuePair<string, object?>[]? values;
+    private int valueCount;
     private readonly WorkingDayCalendar? calendar;
     private readonly LocalDate gateDate;
     private readonly LocalDate? birth, received, ceremony, certificate, admissionResolution, fullResolution;
@@ -141,27 +144,87 @@ internal sealed class FindingFacts
         }
 
         // The findings of one gate share these facts, and each is made when first read, from any thread.
-        lock (values)
+        lock (this)
         {
-            if (!values.TryGetValue(name, out var value))
+            if (IndexOf(name) is var at and >= 0)
             {
-                values[name] = value = Read(name);
+                return values![at].Value;
             }
 
+            var value = Read(name);
+            if (values is null)
+            {
+                values = new KeyValuePair<string, object?>[8];
+            }
+            else if (valueCount == values.Length)
+            {
+                Array.Resize(ref values, values.Length * 2);
+            }
+
+            values[valueCount++] = new(name, value);
             return value;
         }
     }
 
-    private object? Read(string name)
+    private int IndexOf(string name)
     {
-        if (name.StartsWith("params.", StringComparison.Ordinal))
+        var known = values;
+        if (known is null)
         {
-            return Parameters.Info.TryGetValue(name[7..], out var info) ? info.Value : null;
+            return -1;
         }
 
-        if (!Computed.ContainsKey(name))
+        for (var i = 0; i < valueCount; i++)
         {
-            return Members.TryGetValue(name, out var path) ? Getters.GetOrAdd(name, _ => Compile(path.Group, path.Member))(Gate) : null;
+            if (ReferenceEquals(known[i].Key, name))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < valueCount; i++)
+        {
+            if (string.Equals(known[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private enum NameKind
+    {
+        Unknown,
+        Parameter,
+        Member,
+        Computed,
+    }
+
+    /// <summary>A readable name resolved: a parameter (its name without <c>params.</c>), a member of the rule language (its getter), a computed fact.</summary>
+    private sealed record Resolution(NameKind Kind, string? Parameter, Func<GateFacts, object>? Getter);
+
+    private static readonly ConcurrentDictionary<string, Resolution> Resolutions = new(StringComparer.Ordinal);
+
+    // The order of the tests is the one Read had: params.* first, then the rule language's names unless computed.
+    private static readonly Func<string, Resolution> Resolve = static name =>
+        name.StartsWith("params.", StringComparison.Ordinal) ? new Resolution(NameKind.Parameter, name[7..], null)
+        : Computed.ContainsKey(name) ? new Resolution(NameKind.Computed, null, null)
+        : Members.TryGetValue(name, out var path) ? new Resolution(NameKind.Member, null, Getters.GetOrAdd(name, static (_, p) => Compile(p.Group, p.Member), path))
+        : new Resolution(NameKind.Unknown, null, null);
+
+    private object? Read(string name)
+    {
+        // What the name is, resolved once per name (one lookup per read rather than three or four).
+        var resolved = Resolutions.GetOrAdd(name, Resolve);
+        switch (resolved.Kind)
+        {
+            case NameKind.Parameter:
+                return Parameters.Info.TryGetValue(resolved.Parameter!, out var info) ? info.Value : null;
+            case NameKind.Member:
+                return resolved.Getter!(Gate);
+            case NameKind.Unknown:
+                return null;
         }
 
         int P(string parameter) => Parameters.Info.TryGetValue(parameter, out var info) ? info.Value : 0;
