@@ -260,3 +260,7 @@ public sealed record CellSigner(string FullName, string Title);
 /// <param name="MemberId">The member's id, as the case files cite it.</param>
 /// <param name="FullName">The member's name.</param>
 public sealed record CellMember(string MemberId, string FullName);
+
+/// <summary>The build-time metadata of the cell file's types; the options are <see cref="ChiBo.Serialization.ChiBoJson.Options"/>'s.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(CellFile))]
+internal sealed partial class CellFileContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -19,6 +19,20 @@ public static class CellFileSerializer
     /// <summary>The largest cell file accepted, in bytes (1 MiB).</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
+    /// <summary>
+    /// How a cell file is read: <see cref="ChiBoJson.Options"/> with metadata generated at build time rather than by
+    /// reflection at the first read (issue 17: <c>cell.json</c> is the first JSON that <c>chibo plan|due|audit</c> read
+    /// with System.Text.Json; the values and errors are the same, <c>CellFileSerializerTests</c>).
+    /// </summary>
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<CellFile> FileTypeInfo = CreateTypeInfo();
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<CellFile> CreateTypeInfo()
+    {
+        var options = new JsonSerializerOptions(ChiBoJson.Options) { TypeInfoResolver = CellFileContext.Default };
+        options.MakeReadOnly();
+        return (System.Text.Json.Serialization.Metadata.JsonTypeInfo<CellFile>)options.GetTypeInfo(typeof(CellFile));
+    }
+
     /// <summary>Reads a cell file from JSON text.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="fileName">The file name for errors, or null.</param>
@@ -77,10 +91,13 @@ public static class CellFileSerializer
     /// <returns>The cell file, or its errors.</returns>
     public static CellFileReadResult Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
     {
-        var (cellFile, error) = JsonFiles.Deserialize<CellFile>(utf8Json, fileName, MaxFileBytes);
+        var (cellFile, error) = JsonFiles.Deserialize(utf8Json, fileName, MaxFileBytes, FileTypeInfo);
         if (error is not null)
         {
-            return new CellFileReadResult(null, [error]);
+            // The build-time metadata reads what the reflection metadata reads, but may stop a few characters elsewhere
+            // in a bad file: the error is reported from the reflection metadata, exactly as before (cold path only).
+            var (_, reflected) = JsonFiles.Deserialize<CellFile>(utf8Json, fileName, MaxFileBytes);
+            return new CellFileReadResult(null, [reflected ?? error]);
         }
 
         var errors = Validate(cellFile!, fileName);
@@ -112,15 +129,32 @@ public static class CellFileSerializer
             Bad("$.extensions", "extensions must be a JSON object");
         }
 
+        // An array item written as null is refused by name (System.Text.Json lets null items into an array).
+        bool NullItem<T>(T? item, string path)
+            where T : class
+        {
+            if (item is null)
+            {
+                Bad(path, "an item cannot be null");
+            }
+
+            return item is null;
+        }
+
         var targets = cellFile.Targets.IsDefault ? [] : cellFile.Targets;
         for (var i = 0; i < targets.Length; i++)
         {
+            if (NullItem(targets[i], $"$.targets[{i}]"))
+            {
+                continue;
+            }
+
             if (targets[i].Min < 0 || targets[i].Max < targets[i].Min)
             {
                 Bad($"$.targets[{i}]", "a target needs 0 ≤ min ≤ max");
             }
 
-            if (targets.Take(i).Any(t => t.Year == targets[i].Year))
+            if (targets.Take(i).Any(t => t?.Year == targets[i].Year))
             {
                 Bad($"$.targets[{i}].year", $"a second target for {targets[i].Year}");
             }
@@ -129,6 +163,11 @@ public static class CellFileSerializer
         var counts = cellFile.FullMemberCounts.IsDefault ? [] : cellFile.FullMemberCounts;
         for (var i = 0; i < counts.Length; i++)
         {
+            if (NullItem(counts[i], $"$.fullMemberCounts[{i}]"))
+            {
+                continue;
+            }
+
             if (counts[i].Count < 0)
             {
                 Bad($"$.fullMemberCounts[{i}].count", "a count cannot be negative");
@@ -138,15 +177,32 @@ public static class CellFileSerializer
         var duties = cellFile.Duties.IsDefault ? [] : cellFile.Duties;
         for (var i = 0; i < duties.Length; i++)
         {
+            if (NullItem(duties[i], $"$.duties[{i}]"))
+            {
+                continue;
+            }
+
             if (duties[i].EveryMonths is not (1 or 2 or 3 or 4 or 6 or 12))
             {
                 Bad($"$.duties[{i}].everyMonths", "everyMonths must be 1, 2, 3, 4, 6 or 12");
             }
 
-            if (duties.Take(i).Any(d => d.Kind == duties[i].Kind))
+            if (duties.Take(i).Any(d => d?.Kind == duties[i].Kind))
             {
                 Bad($"$.duties[{i}].kind", $"a second duty of kind '{duties[i].Kind}'");
             }
+        }
+
+        var units = cellFile.UnitsWithoutMembers.IsDefault ? [] : cellFile.UnitsWithoutMembers;
+        for (var i = 0; i < units.Length; i++)
+        {
+            NullItem(units[i], $"$.unitsWithoutMembers[{i}]");
+        }
+
+        var meetings = cellFile.Meetings.IsDefault ? [] : cellFile.Meetings;
+        for (var i = 0; i < meetings.Length; i++)
+        {
+            NullItem(meetings[i], $"$.meetings[{i}]");
         }
 
         if (cellFile.Letterhead is { } letterhead)
