@@ -160,8 +160,14 @@ public static class CaseFileSerializer
     public static string Write(CaseFile caseFile)
     {
         Preconditions.CheckNotNull(caseFile, nameof(caseFile));
-        return JsonSerializer.Serialize(caseFile, ChiBoJson.Options);
+
+        // The fast path writes the usual file in one Utf8JsonWriter pass, the very bytes System.Text.Json writes; on
+        // anything rare (non-empty extensions, a value System.Text.Json would refuse) the System.Text.Json path writes it.
+        return CaseFileFastWriter.TryWrite(caseFile) ?? WriteWithSerializer(caseFile);
     }
+
+    /// <summary>Writes with System.Text.Json only (the reference path the fast writer must agree with), for tests and benchmarks.</summary>
+    internal static string WriteWithSerializer(CaseFile caseFile) => JsonSerializer.Serialize(caseFile, ChiBoJson.Options);
 
     private static CaseFileReadResult Fail(CaseFileError error) => new(null, [error]);
 
