@@ -11,7 +11,7 @@ namespace ChiBo.Cases;
 /// A hand-written <see cref="Utf8JsonReader"/> pass from a case file's bytes straight into the case types — the fast
 /// path of <see cref="CaseFileSerializer.Read(ReadOnlySpan{byte}, string?)"/>. It accepts only a strict subset of what
 /// the System.Text.Json path accepts (exact property names, each at most once, unescaped dates and enum names in their
-/// camelCase spelling, <c>type</c> first in an event, no comments, no <c>extensions</c>) and builds the very same values;
+/// camelCase spelling, <c>type</c> first in an event, no comments) and builds the very same values;
 /// on anything else — an error or merely an unusual spelling — it gives up (returns null) and the caller reads the
 /// bytes again with System.Text.Json, which finds the error and reports it with its file, line, column and path as
 /// before. So every error, position, bound and strictness of the reader is that of the System.Text.Json path by
@@ -37,7 +37,7 @@ internal static class CaseFileFastReader
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-            var caseFile = ReadCaseFile(ref reader);
+            var caseFile = ReadCaseFile(ref reader, utf8Json);
 
             // Only whitespace may follow the document (anything else throws or is read as a token).
             return reader.Read() ? null : caseFile;
@@ -64,7 +64,7 @@ internal static class CaseFileFastReader
         }
     }
 
-    private static CaseFile ReadCaseFile(ref Utf8JsonReader reader)
+    private static CaseFile ReadCaseFile(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Json)
     {
         Next(ref reader);
         Expect(ref reader, JsonTokenType.StartObject);
@@ -106,12 +106,14 @@ internal static class CaseFileFastReader
             }
             else if (name.SequenceEqual("extensions"u8))
             {
-                // Only the empty object, as the samples write it: anything in it has its own duplicate and depth rules.
+                // An object, as the System.Text.Json path takes it: its text parsed on its own with the serializer's
+                // rules (no duplicate property at any depth, the document's depth limit, no comments — which the
+                // serializer would skip, so this reader gives up on them instead).
                 Mark(ref seen, 5);
                 Expect(ref reader, JsonTokenType.StartObject);
-                Next(ref reader);
-                Expect(ref reader, JsonTokenType.EndObject);
-                extensions = EmptyObject;
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                extensions = Extensions(utf8Json[start..(int)reader.BytesConsumed], reader.CurrentDepth);
             }
             else
             {
@@ -125,6 +127,28 @@ internal static class CaseFileFastReader
         }
 
         return new CaseFile(formatVersion, person!, cell!, events, extensions) { Schema = schema };
+    }
+
+    private static readonly JsonDocumentOptions ExtensionsOptions = new()
+    {
+        AllowDuplicateProperties = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = 64,
+    };
+
+    // The usual extensions (a few notes a cell keeps, e.g. "hoSoSo": its dossier number) without System.Text.Json's
+    // serializer; a duplicate property throws here (and the serializer path then reports it).
+    private static JsonElement Extensions(ReadOnlySpan<byte> json, int depth)
+    {
+        if (json.Length == 2)
+        {
+            return EmptyObject;
+        }
+
+        // The object starts at the document's depth 1: its own depth limit is what is left of the document's.
+        using var document = JsonDocument.Parse(json.ToArray(), ExtensionsOptions with { MaxDepth = ExtensionsOptions.MaxDepth - depth });
+        return document.RootElement.Clone();
     }
 
     private static Person ReadPerson(ref Utf8JsonReader reader)
