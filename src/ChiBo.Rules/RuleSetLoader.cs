@@ -42,10 +42,28 @@ public static partial class RuleSetLoader
     public static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName) => Load(utf8Json, fileName, null);
 
     /// <summary>Loads a rule set, sharing the checked expressions of the files loaded with the same cache.</summary>
-    internal static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache)
+    internal static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache) =>
+        Load(utf8Json, fileName, cache, fastReader: true);
+
+    /// <summary>Loads with System.Text.Json only (the reference path the fast reader must agree with), for tests and benchmarks.</summary>
+    internal static RuleLoadResult<RuleSet> LoadWithSerializer(ReadOnlySpan<byte> utf8Json, string? fileName) =>
+        Load(utf8Json, fileName, null, fastReader: false);
+
+    private static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache, bool fastReader)
     {
         RuleExpressionCompiler.WarmUpInBackground();
-        var (document, jsonError) = JsonFiles.Deserialize(utf8Json, fileName, MaxFileBytes, RuleSetDocument.TypeInfo);
+
+        // The fast reader takes the usual file (the shipped ones) or gives up, and then System.Text.Json reads it and
+        // reports every error as before (issue 17: the serializer's first use was the largest share of a cold start).
+        var document = fastReader && utf8Json.Length <= MaxFileBytes
+            ? RuleSetFastReader.TryRead(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])
+            : null;
+        CaseFileError? jsonError = null;
+        if (document is null)
+        {
+            (document, jsonError) = RuleSetDocument.ReadWithSerializer(utf8Json, fileName);
+        }
+
         if (document is null)
         {
             var error = jsonError!;

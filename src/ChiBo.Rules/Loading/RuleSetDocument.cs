@@ -19,6 +19,10 @@ internal sealed class RuleSetDocument
     /// </summary>
     public static JsonTypeInfo<RuleSetDocument> TypeInfo { get; } = CreateTypeInfo();
 
+    /// <summary>Reads a rule file with System.Text.Json only (the path <see cref="RuleSetFastReader"/> stands in front of).</summary>
+    internal static (RuleSetDocument? Document, ChiBo.Cases.CaseFileError? Error) ReadWithSerializer(System.ReadOnlySpan<byte> utf8Json, string? fileName) =>
+        JsonFiles.Deserialize(utf8Json, fileName, RuleSetLoader.MaxFileBytes, TypeInfo);
+
     private static JsonTypeInfo<RuleSetDocument> CreateTypeInfo()
     {
         var options = new JsonSerializerOptions(ChiBoJson.Options) { TypeInfoResolver = RuleSetDocumentContext.Default };
