@@ -578,12 +578,25 @@ public static partial class RuleSetLoader
                 case { ValueKind: JsonValueKind.Object } both
                     when both.TryGetProperty("vi", out var vi) && vi.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(vi.GetString())
                         && both.TryGetProperty("en", out var en) && en.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(en.GetString())
-                        && both.EnumerateObject().Count() == 2:
+                        && PropertyCount(both) == 2:
                     return (en.GetString(), new LocalizedText(vi.GetString()!, en.GetString()!));
                 default:
                     Error("rule.description", "'description' must be a string or { \"vi\": …, \"en\": … } with both texts and nothing else", path, rule, workflow);
                     return (null, null);
             }
+        }
+
+        // Counted by hand: LINQ's Count over JsonProperty is generic code over a framework value type, which ReadyToRun
+        // cannot precompile for ChiBo, so a cold start would JIT-compile it (issue 17).
+        private static int PropertyCount(JsonElement element)
+        {
+            var count = 0;
+            foreach (var _ in element.EnumerateObject())
+            {
+                count++;
+            }
+
+            return count;
         }
 
         private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)
