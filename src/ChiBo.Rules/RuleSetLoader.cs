@@ -421,7 +421,9 @@ public static partial class RuleSetLoader
             }
 
             var workflows = new List<(Gate, List<RuleDraft>)>(documents.Count);
-            var gates = new HashSet<Gate>();
+            // The gates seen, one bit each (a HashSet<Gate> is generic framework code over a ChiBo value type, which
+            // ReadyToRun cannot precompile: a cold start would JIT-compile it, issue 17).
+            var gates = 0UL;
             var memberNames = new HashSet<string>(StringComparer.Ordinal);
             for (var w = 0; w < documents.Count; w++)
             {
@@ -440,7 +442,7 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
-                var gate = Enum.GetValues<Gate>().Where(g => g != Gate.None).Cast<Gate?>().FirstOrDefault(g => g!.Value.JsonName() == name);
+                var gate = GateNamed(name);
                 var member = MemberWorkflows.Names.Contains(name);
                 if (gate is null && !member)
                 {
@@ -448,7 +450,7 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
-                if (member ? !memberNames.Add(name) : !gates.Add(gate!.Value))
+                if (member ? !memberNames.Add(name) : !AddGate(ref gates, gate!.Value))
                 {
                     Error("workflow.duplicate", $"the gate '{name}' has two workflows", path + ".WorkflowName", workflow: name);
                     continue;
@@ -492,6 +494,32 @@ public static partial class RuleSetLoader
             }
 
             return workflows;
+        }
+
+        // The gate whose JSON name this is (not None), or null; a loop rather than LINQ over Gate (see above).
+        private static Gate? GateNamed(string name)
+        {
+            foreach (var gate in Enum.GetValues<Gate>())
+            {
+                if (gate != Gate.None && gate.JsonName() == name)
+                {
+                    return gate;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool AddGate(ref ulong gates, Gate gate)
+        {
+            var bit = 1UL << (int)gate;
+            if ((gates & bit) != 0)
+            {
+                return false;
+            }
+
+            gates |= bit;
+            return true;
         }
 
         private RuleDraft? Rule(RuleDocument document, string path, string workflow, RuleParameters parameters, HashSet<string> ids)
