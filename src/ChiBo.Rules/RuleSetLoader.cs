@@ -42,10 +42,28 @@ public static partial class RuleSetLoader
     public static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName) => Load(utf8Json, fileName, null);
 
     /// <summary>Loads a rule set, sharing the checked expressions of the files loaded with the same cache.</summary>
-    internal static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache)
+    internal static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache) =>
+        Load(utf8Json, fileName, cache, fastReader: true);
+
+    /// <summary>Loads with System.Text.Json only (the reference path the fast reader must agree with), for tests and benchmarks.</summary>
+    internal static RuleLoadResult<RuleSet> LoadWithSerializer(ReadOnlySpan<byte> utf8Json, string? fileName) =>
+        Load(utf8Json, fileName, null, fastReader: false);
+
+    private static RuleLoadResult<RuleSet> Load(ReadOnlySpan<byte> utf8Json, string? fileName, ExpressionCache? cache, bool fastReader)
     {
         RuleExpressionCompiler.WarmUpInBackground();
-        var (document, jsonError) = JsonFiles.Deserialize(utf8Json, fileName, MaxFileBytes, RuleSetDocument.TypeInfo);
+
+        // The fast reader takes the usual file (the shipped ones) or gives up, and then System.Text.Json reads it and
+        // reports every error as before (issue 17: the serializer's first use was the largest share of a cold start).
+        var document = fastReader && utf8Json.Length <= MaxFileBytes
+            ? RuleSetFastReader.TryRead(utf8Json[(utf8Json.StartsWith("\uFEFF"u8) ? 3 : 0)..])
+            : null;
+        CaseFileError? jsonError = null;
+        if (document is null)
+        {
+            (document, jsonError) = RuleSetDocument.ReadWithSerializer(utf8Json, fileName);
+        }
+
         if (document is null)
         {
             var error = jsonError!;
@@ -403,7 +421,9 @@ public static partial class RuleSetLoader
             }
 
             var workflows = new List<(Gate, List<RuleDraft>)>(documents.Count);
-            var gates = new HashSet<Gate>();
+            // The gates seen, one bit each (a HashSet<Gate> is generic framework code over a ChiBo value type, which
+            // ReadyToRun cannot precompile: a cold start would JIT-compile it, issue 17).
+            var gates = 0UL;
             var memberNames = new HashSet<string>(StringComparer.Ordinal);
             for (var w = 0; w < documents.Count; w++)
             {
@@ -422,7 +442,7 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
-                var gate = Enum.GetValues<Gate>().Where(g => g != Gate.None).Cast<Gate?>().FirstOrDefault(g => g!.Value.JsonName() == name);
+                var gate = GateNamed(name);
                 var member = MemberWorkflows.Names.Contains(name);
                 if (gate is null && !member)
                 {
@@ -430,7 +450,7 @@ public static partial class RuleSetLoader
                     continue;
                 }
 
-                if (member ? !memberNames.Add(name) : !gates.Add(gate!.Value))
+                if (member ? !memberNames.Add(name) : !AddGate(ref gates, gate!.Value))
                 {
                     Error("workflow.duplicate", $"the gate '{name}' has two workflows", path + ".WorkflowName", workflow: name);
                     continue;
@@ -474,6 +494,32 @@ public static partial class RuleSetLoader
             }
 
             return workflows;
+        }
+
+        // The gate whose JSON name this is (not None), or null; a loop rather than LINQ over Gate (see above).
+        private static Gate? GateNamed(string name)
+        {
+            foreach (var gate in Enum.GetValues<Gate>())
+            {
+                if (gate != Gate.None && gate.JsonName() == name)
+                {
+                    return gate;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool AddGate(ref ulong gates, Gate gate)
+        {
+            var bit = 1UL << (int)gate;
+            if ((gates & bit) != 0)
+            {
+                return false;
+            }
+
+            gates |= bit;
+            return true;
         }
 
         private RuleDraft? Rule(RuleDocument document, string path, string workflow, RuleParameters parameters, HashSet<string> ids)
@@ -560,12 +606,25 @@ public static partial class RuleSetLoader
                 case { ValueKind: JsonValueKind.Object } both
                     when both.TryGetProperty("vi", out var vi) && vi.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(vi.GetString())
                         && both.TryGetProperty("en", out var en) && en.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(en.GetString())
-                        && both.EnumerateObject().Count() == 2:
+                        && PropertyCount(both) == 2:
                     return (en.GetString(), new LocalizedText(vi.GetString()!, en.GetString()!));
                 default:
                     Error("rule.description", "'description' must be a string or { \"vi\": …, \"en\": … } with both texts and nothing else", path, rule, workflow);
                     return (null, null);
             }
+        }
+
+        // Counted by hand: LINQ's Count over JsonProperty is generic code over a framework value type, which ReadyToRun
+        // cannot precompile for ChiBo, so a cold start would JIT-compile it (issue 17).
+        private static int PropertyCount(JsonElement element)
+        {
+            var count = 0;
+            foreach (var _ in element.EnumerateObject())
+            {
+                count++;
+            }
+
+            return count;
         }
 
         private CheckedExpression? Expression(string? text, string path, string field, string rule, string workflow, RuleParameters parameters, bool required)

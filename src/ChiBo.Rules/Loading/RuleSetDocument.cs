@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -17,13 +18,29 @@ internal sealed class RuleSetDocument
     /// How a rule file is read: <see cref="ChiBoJson.Options"/> with metadata generated at build time rather than
     /// by reflection at the first load (which would cost tens of milliseconds of a cold start).
     /// </summary>
-    public static JsonTypeInfo<RuleSetDocument> TypeInfo { get; } = CreateTypeInfo();
+    /// <remarks>
+    /// Built at its first use, not with the type: the usual load (<see cref="RuleSetFastReader"/>) never touches
+    /// System.Text.Json's serializer (issue 17), so neither this nor <see cref="ChiBoJson.Options"/> is built then.
+    /// </remarks>
+    public static JsonTypeInfo<RuleSetDocument> TypeInfo => Serializer.TypeInfo;
 
-    private static JsonTypeInfo<RuleSetDocument> CreateTypeInfo()
+    /// <summary>Reads a rule file with System.Text.Json only (the path <see cref="RuleSetFastReader"/> stands in front of).</summary>
+    // Not inlined: compiling the caller must not build the metadata (a type's statics may be initialised when a method
+    // that reads them is compiled).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static (RuleSetDocument? Document, ChiBo.Cases.CaseFileError? Error) ReadWithSerializer(System.ReadOnlySpan<byte> utf8Json, string? fileName) =>
+        JsonFiles.Deserialize(utf8Json, fileName, RuleSetLoader.MaxFileBytes, TypeInfo);
+
+    private static class Serializer
     {
-        var options = new JsonSerializerOptions(ChiBoJson.Options) { TypeInfoResolver = RuleSetDocumentContext.Default };
-        options.MakeReadOnly();
-        return (JsonTypeInfo<RuleSetDocument>)options.GetTypeInfo(typeof(RuleSetDocument));
+        internal static readonly JsonTypeInfo<RuleSetDocument> TypeInfo = CreateTypeInfo();
+
+        private static JsonTypeInfo<RuleSetDocument> CreateTypeInfo()
+        {
+            var options = new JsonSerializerOptions(ChiBoJson.Options) { TypeInfoResolver = RuleSetDocumentContext.Default };
+            options.MakeReadOnly();
+            return (JsonTypeInfo<RuleSetDocument>)options.GetTypeInfo(typeof(RuleSetDocument));
+        }
     }
 
     [JsonPropertyName("$schema")]
