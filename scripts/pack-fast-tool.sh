@@ -45,7 +45,7 @@ same audit samples/roster-2019 --year 2019
 echo "ok: $tools/chibo answers as the usual build"
 
 if $timing; then
-  stats() { sort -n | awk '{a[NR]=$1} END {printf "min %.2f  median %.2f  max %.2f s\n", a[1], (a[int((NR+1)/2)]+a[int(NR/2)+1])/2, a[NR]}'; }
+  stats() { sort -n | awk '{a[NR]=$1} END {printf "min %.2f  median %.2f  max %.2f s", a[1], (a[int((NR+1)/2)]+a[int(NR/2)+1])/2, a[NR]}'; }
   run10() { # LABEL COMMAND…: 10 cold processes
     local label="$1" wall cpu times w u s; shift
     wall=(); cpu=(); times="$(mktemp)"
@@ -54,8 +54,8 @@ if $timing; then
       read -r w u s <"$times"
       wall+=("$w"); cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')")
     done
-    printf '%-40s wall %s' "$label" "$(printf '%s\n' "${wall[@]}" | stats)"
-    printf '%-40s  cpu %s' "" "$(printf '%s\n' "${cpu[@]}" | stats)"
+    printf '%-40s wall %s\n' "$label" "$(printf '%s\n' "${wall[@]}" | stats)"
+    printf '%-40s  cpu %s\n' "" "$(printf '%s\n' "${cpu[@]}" | stats)"
     rm -f "$times"
   }
   echo "== pack-fast-tool: cold starts, 10 processes each (load: $(cut -d' ' -f1-3 /proc/loadavg))"
