@@ -291,7 +291,32 @@ public static class CellFileSerializer
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cellFile"/> is null.</exception>
     public static string Write(CellFile cellFile) =>
-        JsonSerializer.Serialize(Preconditions.CheckNotNull(cellFile, nameof(cellFile)), ChiBoJson.Options);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(cellFile, nameof(cellFile)), WriteOptions.Value);
+
+    // ChiBoJson.Options, leaving out the optional arrays a file did not have (a default ImmutableArray, which
+    // System.Text.Json cannot write): a cell file read without "targets" writes back without it, rather than throwing.
+    private static readonly Lazy<JsonSerializerOptions> WriteOptions = new(() =>
+    {
+        var options = new JsonSerializerOptions(ChiBoJson.Options)
+        {
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { OmitDefaultArrays } },
+        };
+        options.MakeReadOnly();
+        return options;
+    });
+
+    private static void OmitDefaultArrays(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>))
+            {
+                var isDefault = property.PropertyType.GetProperty(nameof(System.Collections.Immutable.ImmutableArray<int>.IsDefault))!;
+                var inner = property.ShouldSerialize;
+                property.ShouldSerialize = (owner, value) => value is not null && !(bool)isDefault.GetValue(value)! && (inner?.Invoke(owner, value) ?? true);
+            }
+        }
+    }
 }
 
 /// <summary>The outcome of reading a cell file.</summary>

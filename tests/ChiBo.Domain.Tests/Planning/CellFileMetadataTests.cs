@@ -45,6 +45,35 @@ public class CellFileMetadataTests
         Assert.Equal(("field.invalid", $"$.{array}[0]"), (error.Code, error.Path));
     }
 
+    // Found with the law below: a cell file read without an optional array (targets, duties, members, the letterhead's
+    // recipients…) holds a default ImmutableArray, and CellFileSerializer.Write threw on it (InvalidOperationException);
+    // it now writes the file without the array, and the text reads back to an equal file.
+    [Fact]
+    public void A_cell_file_without_its_optional_arrays_writes_and_reads_back()
+    {
+        const string minimal = """
+            {"formatVersion": 1, "cell": {"id": "cb-x", "name": "Chi bộ X", "kind": "grassrootsCell", "superior": "Đảng ủy phường Y", "hasYouthUnion": true, "hasTradeUnion": true},
+             "letterhead": {"superiors": [{"name": "Đảng bộ Phường Y"}], "place": "Đà Nẵng"}}
+            """;
+        var read = CellFileSerializer.Read(minimal, "cell.json");
+        Assert.True(read.IsValid, string.Join("; ", read.Errors));
+        var written = CellFileSerializer.Write(read.Value);
+        Assert.DoesNotContain("\"targets\"", written, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("\"recipients\"", written, System.StringComparison.Ordinal);
+        var again = CellFileSerializer.Read(written, "cell.json");
+        Assert.True(again.IsValid, string.Join("; ", again.Errors));
+        Assert.Equal(written, CellFileSerializer.Write(again.Value));
+        Assert.Equal(Dump(read.Value), Dump(again.Value));
+    }
+
+    // A file with every array written comes out as System.Text.Json wrote it before (the modifier leaves it alone).
+    [Fact]
+    public void A_full_cell_file_writes_as_before()
+    {
+        var read = CellFileSerializer.Read(Sample, "cell.json");
+        Assert.Equal(JsonSerializer.Serialize(read.Value, ChiBoJson.Options), CellFileSerializer.Write(read.Value!));
+    }
+
     private static Arbitrary<int> Seeds() => Gen.Choose(0, int.MaxValue - 1).ToArbitrary();
 
     // Law: on any mutated cell file, the reader (build-time metadata) and System.Text.Json's reflection metadata on the
