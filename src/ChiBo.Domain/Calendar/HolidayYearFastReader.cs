@@ -28,11 +28,11 @@ internal static class HolidayYearFastReader
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            var reader = new Utf8JsonReader(utf8Json, FastJson.ReaderOptions);
             var file = ReadFile(ref reader);
             return file is not null && !reader.Read() ? file : null;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (FastJson.GivesUp(ex))
         {
             return null;
         }

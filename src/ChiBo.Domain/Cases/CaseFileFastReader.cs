@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
 using ChiBo.Serialization;
+using static ChiBo.Serialization.FastJson;
 using NodaTime;
 
 namespace ChiBo.Cases;
@@ -20,13 +21,6 @@ namespace ChiBo.Cases;
 /// </summary>
 internal static class CaseFileFastReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = 64,
-    };
-
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     /// <summary>Reads a case file from UTF-8 JSON already checked for size and encoding (no byte-order mark), or gives up.</summary>
@@ -42,23 +36,7 @@ internal static class CaseFileFastReader
             // Only whitespace may follow the document (anything else throws or is read as a token).
             return reader.Read() ? null : caseFile;
         }
-        catch (GiveUp)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (FormatException)
+        catch (Exception ex) when (FastJson.GivesUp(ex))
         {
             return null;
         }
@@ -683,78 +661,9 @@ internal static class CaseFileFastReader
         _ => 0,
     };
 
-    private static void Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new GiveUp();
-        }
-    }
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
-    {
-        if (reader.TokenType != type)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    // Moves to the next property name of the object being read (true), or past its end (false). An escaped name gives up.
-    private static bool NextProperty(ref Utf8JsonReader reader)
-    {
-        Next(ref reader);
-        if (reader.TokenType == JsonTokenType.EndObject)
-        {
-            return false;
-        }
-
-        if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped)
-        {
-            throw new GiveUp();
-        }
-
-        return true;
-    }
-
-    private static void Mark(ref int seen, int bit)
-    {
-        if ((seen & (1 << bit)) != 0)
-        {
-            throw new GiveUp();
-        }
-
-        seen |= 1 << bit;
-    }
-
-    private static void Require(int seen, int required)
-    {
-        if ((seen & required) != required)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    private static string String(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new GiveUp();
-
-    private static string? NullableString(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
-
-    private static int Int(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw new GiveUp();
-
-    private static bool Bool(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => throw new GiveUp(),
-    };
-
+    // Four-digit years only (the shared step also takes a signed year): anything else is the serializer's to read.
     private static LocalDate Date(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length == 10
-        && IsoLocalDateConverter.TryParse(reader.ValueSpan, out var date)
-            ? date
-            : throw new GiveUp();
+        reader.ValueSpan.Length == 10 ? FastJson.Date(ref reader) : throw new GiveUp();
 
     private static LocalDate? NullableDate(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : Date(ref reader);
@@ -804,10 +713,5 @@ internal static class CaseFileFastReader
 
         internal static readonly byte[][] Names = Array.ConvertAll(Values,
             v => System.Text.Encoding.UTF8.GetBytes(JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
-    }
-
-    /// <summary>Thrown inside the fast reader to hand the bytes to the System.Text.Json path; never escapes it.</summary>
-    private sealed class GiveUp : Exception
-    {
     }
 }

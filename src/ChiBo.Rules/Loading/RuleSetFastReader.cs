@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using ChiBo.Serialization;
+using static ChiBo.Serialization.FastJson;
 using NodaTime;
 
 namespace ChiBo.Rules.Loading;
@@ -20,13 +21,6 @@ namespace ChiBo.Rules.Loading;
 /// </summary>
 internal static class RuleSetFastReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = 64,
-    };
-
     /// <summary>Reads a rule file from UTF-8 JSON already checked for size (no byte-order mark), or gives up.</summary>
     /// <param name="utf8Json">The JSON.</param>
     /// <returns>The document, or null when the System.Text.Json path must decide.</returns>
@@ -46,23 +40,7 @@ internal static class RuleSetFastReader
             // Only whitespace may follow the document (anything else throws or is read as a token).
             return reader.Read() ? null : document;
         }
-        catch (GiveUp)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (FormatException)
+        catch (Exception ex) when (FastJson.GivesUp(ex))
         {
             return null;
         }
@@ -456,69 +434,5 @@ internal static class RuleSetFastReader
             default:
                 throw new GiveUp();
         }
-    }
-
-    private static void Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new GiveUp();
-        }
-    }
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
-    {
-        if (reader.TokenType != type)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    // Moves to the next property name of the object being read (true), or past its end (false). An escaped name gives up.
-    private static bool NextProperty(ref Utf8JsonReader reader)
-    {
-        Next(ref reader);
-        if (reader.TokenType == JsonTokenType.EndObject)
-        {
-            return false;
-        }
-
-        if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped)
-        {
-            throw new GiveUp();
-        }
-
-        return true;
-    }
-
-    private static void Mark(ref int seen, int bit)
-    {
-        if ((seen & (1 << bit)) != 0)
-        {
-            throw new GiveUp();
-        }
-
-        seen |= 1 << bit;
-    }
-
-    private static string String(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new GiveUp();
-
-    private static bool Bool(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => throw new GiveUp(),
-    };
-
-    private static LocalDate Date(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
-        && IsoLocalDateConverter.TryParse(reader.ValueSpan, out var date)
-            ? date
-            : throw new GiveUp();
-
-    /// <summary>Thrown inside the fast reader to hand the bytes to the System.Text.Json path; never escapes it.</summary>
-    private sealed class GiveUp : Exception
-    {
     }
 }
