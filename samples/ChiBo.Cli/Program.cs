@@ -24,6 +24,7 @@ public static class Program
 
     private static int Main(string[] args)
     {
+        CliJsonContext.RegisterWhenNeeded();
         Console.OutputEncoding = new UTF8Encoding(false);
         return Run(args, Console.Out, Console.Error);
     }

@@ -36,5 +36,5 @@ internal sealed class LunarCommand : ICliCommand
     }
 
     /// <summary>The contract's JSON: <c>{ "solar": …, "lunar": { "day", "month", "year", "leapMonth" } }</c>.</summary>
-    private sealed record Answer(LocalDate Solar, LunarDate Lunar);
+    internal sealed record Answer(LocalDate Solar, LunarDate Lunar);
 }

@@ -37,9 +37,12 @@ internal sealed class RulesDiffCommand : ICliCommand
         new("Mã thoát: 0 không hồ sơ nào khác; 1 có hồ sơ có kết quả khác; 2 đầu vào sai.",
             "Exit codes: 0 no case differs; 1 some case differs; 2 bad input."));
 
-    private sealed record Change(string Field, string Old, string New);
+    internal sealed record Change(string Field, string Old, string New);
 
-    private sealed record CaseChanges(string File, string Person, IReadOnlyList<Change> Changes);
+    // What --json prints (named, for build-time JSON metadata; the properties and their order are those of before).
+    internal sealed record DiffJson(NodaTime.LocalDate AsOf, int Cases, IReadOnlyList<CaseChanges> Differing);
+
+    internal sealed record CaseChanges(string File, string Person, IReadOnlyList<Change> Changes);
 
     public int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -76,12 +79,7 @@ internal sealed class RulesDiffCommand : ICliCommand
 
         if (args.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new
-            {
-                asOf,
-                cases = roster.Cases.Length,
-                differing = differing.Select(c => new { file = c.File, person = c.Person, changes = c.Changes.Select(x => new { field = x.Field, old = x.Old, @new = x.New }) }),
-            }, ChiBoJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(new DiffJson(asOf, roster.Cases.Length, differing), ChiBoJson.Options));
             return differing.Count == 0 ? Program.Ok : Program.Findings;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -58,25 +59,15 @@ internal sealed class RulesTestCommand : ICliCommand
         var coverage = args.Has("coverage");
         if (args.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new
-            {
-                passed = report.AllPassed,
-                tests = report.Results.Select(r => new
-                {
-                    name = r.Test.Name,
-                    file = r.Test.File,
-                    passed = r.Passed,
-                    error = r.Error,
-                    differences = r.Differences.Select(d => new { field = d.Field, expected = d.Expected, actual = d.Actual }),
-                }),
-                coverage = coverage
-                    ? new
-                    {
-                        full = report.FullCoverage,
-                        rules = report.Coverage.Select(c => new { ruleSet = c.RuleSet, gate = c.Gate.JsonName(), rule = c.Rule, seenPassing = c.SeenPassing, seenFailing = c.SeenFailing }),
-                    }
-                    : null,
-            }, ChiBoJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(new TestsJson(
+                report.AllPassed,
+                report.Results.Select(r => new TestJson(r.Test.Name, r.Test.File, r.Passed, r.Error,
+                    r.Differences.Select(d => new DifferenceJson(d.Field, d.Expected, d.Actual)))),
+                coverage
+                    ? new CoverageJson(
+                        report.FullCoverage,
+                        report.Coverage.Select(c => new RuleCoverageJson(c.RuleSet, c.Gate.JsonName(), c.Rule, c.SeenPassing, c.SeenFailing)))
+                    : null), ChiBoJson.Options));
             return report.AllPassed ? Program.Ok : Program.Findings;
         }
 
@@ -126,4 +117,16 @@ internal sealed class RulesTestCommand : ICliCommand
 
         return report.AllPassed ? Program.Ok : Program.Findings;
     }
+
+    // What --json prints. Named, not anonymous, so that their JSON metadata can be generated at build time (a Native
+    // AOT build of the tool has no reflection-made metadata); the properties and their order are those of before.
+    internal sealed record TestsJson(bool Passed, IEnumerable<TestJson> Tests, CoverageJson? Coverage);
+
+    internal sealed record TestJson(string Name, string? File, bool Passed, string? Error, IEnumerable<DifferenceJson> Differences);
+
+    internal sealed record DifferenceJson(string Field, string Expected, string Actual);
+
+    internal sealed record CoverageJson(bool Full, IEnumerable<RuleCoverageJson> Rules);
+
+    internal sealed record RuleCoverageJson(string RuleSet, string Gate, string Rule, bool SeenPassing, bool SeenFailing);
 }

@@ -93,15 +93,13 @@ internal sealed class RulesValidateCommand : ICliCommand
         var warnings = errors.Count == 0 ? sets.SelectMany(RuleSetWarnings.Of).ToList() : [];
         if (args.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new
-            {
-                valid = errors.Count == 0,
+            stdout.WriteLine(JsonSerializer.Serialize(new ValidationJson(
+                errors.Count == 0,
                 files,
-                holidayYears = years.Select(y => y.En),
-                ruleSets = sets.Select(s => new { id = s.Id, effectiveFrom = s.EffectiveFrom, rules = s.Workflows.Sum(w => w.Rules.Length), file = s.File, ruleSetDigest = s.Digest, ruleSetOrigin = s.Origin }),
-                errors = errors.Select(e => new { e.Code, e.Message, text = e.Text, e.File, e.Rule, e.Workflow, e.Line, e.Column, e.Path }),
-                warnings = warnings.Select(e => new { e.Code, e.Message, text = e.Text, e.File, e.Rule, e.Workflow, e.Line, e.Column, e.Path }),
-            }, ChiBoJson.Options));
+                years.Select(y => y.En),
+                sets.Select(s => new RuleSetJson(s.Id, s.EffectiveFrom, s.Workflows.Sum(w => w.Rules.Length), s.File, s.Digest, s.Origin)),
+                errors.Select(ErrorJson.Of),
+                warnings.Select(ErrorJson.Of)), ChiBoJson.Options));
         }
         else
         {
@@ -176,5 +174,17 @@ internal sealed class RulesValidateCommand : ICliCommand
         {
             throw new CliInputException($"{folder}: cannot list the folder: {ex.Message}");
         }
+    }
+
+    // What --json prints. Named, not anonymous, so that their JSON metadata can be generated at build time (a Native
+    // AOT build of the tool has no reflection-made metadata); the properties and their order are those of before.
+    internal sealed record ValidationJson(bool Valid, List<string> Files, IEnumerable<string> HolidayYears, IEnumerable<RuleSetJson> RuleSets,
+        IEnumerable<ErrorJson> Errors, IEnumerable<ErrorJson> Warnings);
+
+    internal sealed record RuleSetJson(string Id, NodaTime.LocalDate EffectiveFrom, int Rules, string? File, string RuleSetDigest, ChiBo.Evaluation.RuleSetOrigin RuleSetOrigin);
+
+    internal sealed record ErrorJson(string Code, string Message, ChiBo.Text.LocalizedText Text, string? File, string? Rule, string? Workflow, int? Line, int? Column, string? Path)
+    {
+        public static ErrorJson Of(RuleLoadError e) => new(e.Code, e.Message, e.Text, e.File, e.Rule, e.Workflow, e.Line, e.Column, e.Path);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO;
+#if !CHIBO_NATIVE
 using ChiBo.Server;
+#endif
 
 namespace ChiBo.Cli.Commands;
 
@@ -38,9 +40,19 @@ internal sealed class ServeCommand : ICliCommand
             throw new CliInputException($"--rules: no folder '{rules}'");
         }
 
+#if CHIBO_NATIVE
+        // The native build of the tool (docs/packaging.md) leaves the web server out: ASP.NET Core's minimal APIs
+        // need code made at run time, which a Native AOT program cannot make.
+        _ = stdout;
+        stderr.WriteLine(args.Language == ChiBo.Text.Language.English
+            ? "chibo serve: this build of chibo (the native one, which starts at once) has no web server; run the service with the usual, framework-dependent chibo or with samples/ChiBo.Server (docs/packaging.md)"
+            : "chibo serve: bản chibo này (bản biên dịch sẵn, khởi động ngay) không có máy chủ web; hãy chạy dịch vụ bằng bản chibo thông thường (chạy trên .NET) hoặc samples/ChiBo.Server (docs/packaging.md)");
+        return Program.BadInput;
+#else
         var app = ChiBoServer.Build([$"--urls=http://{host}:{port.ToString(CultureInfo.InvariantCulture)}"], s => s.RulesFolder = rules is null ? null : Path.GetFullPath(rules));
         stdout.WriteLine($"chibo serve: http://{host}:{port.ToString(CultureInfo.InvariantCulture)}/docs — Ctrl+C to stop");
         app.Run();
         return Program.Ok;
+#endif
     }
 }

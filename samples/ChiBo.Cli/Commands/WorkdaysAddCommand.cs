@@ -80,5 +80,5 @@ internal sealed class WorkdaysAddCommand : ICliCommand
     }
 
     /// <summary>The contract's JSON: <c>{ "from": …, "workingDays": …, "date": … }</c>.</summary>
-    private sealed record Answer(LocalDate From, int WorkingDays, LocalDate Date);
+    internal sealed record Answer(LocalDate From, int WorkingDays, LocalDate Date);
 }

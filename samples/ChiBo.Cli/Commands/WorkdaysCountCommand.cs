@@ -38,5 +38,5 @@ internal sealed class WorkdaysCountCommand : ICliCommand
     }
 
     /// <summary>The JSON answer: <c>{ "from": …, "to": …, "workingDays": … }</c>.</summary>
-    private sealed record Answer(LocalDate From, LocalDate To, int WorkingDays);
+    internal sealed record Answer(LocalDate From, LocalDate To, int WorkingDays);
 }

@@ -15,10 +15,36 @@ namespace ChiBo.Serialization;
 public static class ChiBoJson
 {
     /// <summary>The shared, read-only serializer options. Do not mutate.</summary>
-    public static JsonSerializerOptions Options { get; } = Create(writeIndented: true);
+    public static JsonSerializerOptions Options { get; } = Create(writeIndented: true, GeneratedMetadata.Resolver);
 
     /// <summary>The same options, writing compact JSON (one line).</summary>
-    public static JsonSerializerOptions CompactOptions { get; } = Create(writeIndented: false);
+    public static JsonSerializerOptions CompactOptions { get; } = Create(writeIndented: false, GeneratedMetadata.Resolver);
+
+    /// <summary>
+    /// Where the metadata comes from when the runtime cannot make it by reflection (a Native AOT build of the tool,
+    /// docs/packaging.md): the build-time metadata an application registers before its first use of JSON. In every
+    /// other build it is not used, and the metadata is made by reflection as always.
+    /// </summary>
+    internal static class GeneratedMetadata
+    {
+        private static IJsonTypeInfoResolver? resolver;
+
+        /// <summary>The registered metadata, or null (reflection).</summary>
+        public static IJsonTypeInfoResolver? Resolver => resolver;
+
+        /// <summary>
+        /// Registers the application's build-time metadata (a <see cref="JsonSerializerContext"/> naming every type it
+        /// reads or writes) — before <see cref="ChiBoJson"/> is first used; afterwards it would not be seen.
+        /// </summary>
+        public static void Use(IJsonTypeInfoResolver generated) => resolver = generated;
+    }
+
+    /// <summary>
+    /// The options with build-time metadata instead of reflection: what a Native AOT build uses (and the tests, to
+    /// compare it with reflection's on the same values).
+    /// </summary>
+    internal static JsonSerializerOptions CreateWithGeneratedMetadata(bool writeIndented, IJsonTypeInfoResolver generated) =>
+        Create(writeIndented, generated);
 
     private static void WithoutComputedEventMembers(JsonTypeInfo info)
     {
@@ -34,7 +60,7 @@ public static class ChiBoJson
         }
     }
 
-    private static JsonSerializerOptions Create(bool writeIndented)
+    private static JsonSerializerOptions Create(bool writeIndented, IJsonTypeInfoResolver? generated)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -56,7 +82,9 @@ public static class ChiBoJson
 
             // An event's kind is its "type": the computed Kind and TypeName are left out of the contract entirely, so
             // that a "kind" written into a file is an unknown property (an ignored member would still be accepted).
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutComputedEventMembers } },
+            TypeInfoResolver = generated is null
+                ? new DefaultJsonTypeInfoResolver { Modifiers = { WithoutComputedEventMembers } }
+                : generated.WithAddedModifier(WithoutComputedEventMembers),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // LocalDate and YearMonth are the only NodaTime types in ChiBo's documents (see IsoLocalDateConverter for why they are ChiBo's own).
