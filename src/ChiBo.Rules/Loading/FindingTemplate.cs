@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
+using ChiBo.Serialization;
 using ChiBo.Text;
 using NodaTime;
 
@@ -312,7 +313,7 @@ internal sealed partial class FindingTemplate
             var segment = segments[i];
             if (segment.Literal is { } literal)
             {
-                if (char.IsSurrogate(literal[0]) || char.IsSurrogate(literal[^1]) || EscapedUtf8(literal, encoder) is not { } json)
+                if (JsonStringBuffer.Escaped(literal, encoder) is not { } json)
                 {
                     return null;
                 }
@@ -335,34 +336,11 @@ internal sealed partial class FindingTemplate
         return encoded;
     }
 
-    /// <summary>What <paramref name="encoder"/>'s writer writes for the text as a JSON string, without the quotes; null when it refuses the text.</summary>
-    internal static byte[]? EscapedUtf8(string text, JavaScriptEncoder encoder)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Length * 3 + 8);
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
-            {
-                writer.WriteStringValue(text);
-            }
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-
-        return buffer.WrittenSpan[1..^1].ToArray();
-    }
-
     /// <summary>
     /// Fills the template as its JSON string's bytes; false when a filled value is one the encoder would escape or is not
     /// valid UTF-16 (then the caller writes this language from characters).
     /// </summary>
-    private static bool RenderUtf8(ByteBuffer bytes, Utf8Segment[] segments, JavaScriptEncoder encoder, FindingFacts facts, string expression, bool vietnamese)
+    private static bool RenderUtf8(JsonStringBuffer bytes, Utf8Segment[] segments, JavaScriptEncoder encoder, FindingFacts facts, string expression, bool vietnamese)
     {
         foreach (var part in segments)
         {
@@ -414,17 +392,17 @@ internal sealed partial class FindingTemplate
 
     // One byte buffer per thread, reused, taken while writing (as the buffer of characters below).
     [ThreadStatic]
-    private static ByteBuffer? bytesBuffer;
+    private static JsonStringBuffer? bytesBuffer;
 
-    private static ByteBuffer TakeBytes()
+    private static JsonStringBuffer TakeBytes()
     {
-        var bytes = bytesBuffer ?? new ByteBuffer();
+        var bytes = bytesBuffer ?? new JsonStringBuffer();
         bytesBuffer = null;
         bytes.Clear();
         return bytes;
     }
 
-    private static void ReturnBytes(ByteBuffer bytes)
+    private static void ReturnBytes(JsonStringBuffer bytes)
     {
         if (bytes.Capacity <= 16384)
         {
@@ -622,61 +600,3 @@ internal sealed class TextBuffer
     }
 }
 
-/// <summary>A growable buffer of bytes, reused to build a finding's JSON string (see <see cref="FindingTemplate.WriteTo"/>).</summary>
-internal sealed class ByteBuffer
-{
-    private byte[] bytes = new byte[512];
-
-    /// <summary>The bytes written.</summary>
-    public ReadOnlySpan<byte> Written => bytes.AsSpan(0, Length);
-
-    /// <summary>How many bytes are written.</summary>
-    public int Length { get; private set; }
-
-    /// <summary>How many bytes it holds without growing.</summary>
-    public int Capacity => bytes.Length;
-
-    /// <summary>Forgets what was written.</summary>
-    public void Clear() => Length = 0;
-
-    /// <summary>Appends a byte.</summary>
-    public void Append(byte value)
-    {
-        Room(1);
-        bytes[Length++] = value;
-    }
-
-    /// <summary>Appends bytes.</summary>
-    public void Append(ReadOnlySpan<byte> value)
-    {
-        Room(value.Length);
-        value.CopyTo(bytes.AsSpan(Length));
-        Length += value.Length;
-    }
-
-    /// <summary>
-    /// Appends a text's UTF-8 when it is valid UTF-16 and <paramref name="encoder"/> would escape none of it — the bytes
-    /// a JSON writer with that encoder writes for it — and returns true; else appends nothing and returns false.
-    /// </summary>
-    public bool AppendUnescaped(ReadOnlySpan<char> text, JavaScriptEncoder encoder)
-    {
-        Room(text.Length * 3);
-        var target = bytes.AsSpan(Length);
-        if (System.Text.Unicode.Utf8.FromUtf16(text, target, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done
-            || encoder.FindFirstCharacterToEncodeUtf8(target[..written]) >= 0)
-        {
-            return false;
-        }
-
-        Length += written;
-        return true;
-    }
-
-    private void Room(int more)
-    {
-        if (Length + more > bytes.Length)
-        {
-            Array.Resize(ref bytes, Math.Max(bytes.Length * 2, Length + more));
-        }
-    }
-}
