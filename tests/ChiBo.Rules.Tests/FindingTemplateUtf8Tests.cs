@@ -148,63 +148,6 @@ public class FindingTemplateUtf8Tests
         });
     }
 
-    // A filled value is copied as its UTF-8 only when that is what the writer writes for it (valid UTF-16 that the
-    // encoder would not escape); every other value is refused, appending nothing, and the language is written from characters.
-    [FsCheck.Xunit.Property(MaxTest = 1000)]
-    public Property A_value_is_copied_only_when_the_writer_would_copy_it()
-    {
-        var values = Gen.Elements(Odd).ListOf().Select(parts => string.Concat(parts));
-        return Prop.ForAll(values.ToArbitrary(), value =>
-        {
-            var bytes = new ByteBuffer();
-            bytes.Append((byte)'x');
-            var copied = bytes.AppendUnescaped(value, Encoder);
-            var written = Outcome(() => JsonSerializer.Serialize(value, ChiBoJson.CompactOptions));
-            if (copied)
-            {
-                Assert.Equal(written, "\"" + Encoding.UTF8.GetString(bytes.Written[1..]) + "\"");
-                Assert.Equal(Encoding.UTF8.GetBytes(value), bytes.Written[1..].ToArray());
-            }
-            else
-            {
-                Assert.Equal(1, bytes.Length);
-                Assert.NotEqual("\"" + value + "\"", written);
-            }
-        });
-    }
-
-    // The cases the property above may not draw often: each odd character alone, and the plain ones.
-    [Theory]
-    [InlineData("17 tuổi 11 tháng", true)]
-    [InlineData("04/06/2019", true)]
-    [InlineData("2019-06-04", true)]
-    [InlineData("-12", true)]
-    [InlineData("(không rõ)", true)]
-    [InlineData("<b>&'+", true)]
-    [InlineData("\ud83d\ude00", false)]
-    [InlineData("say \"x\"", false)]
-    [InlineData("a\\b", false)]
-    [InlineData("line\nbreak", false)]
-    [InlineData("\u2028", false)]
-    public void A_value_is_copied_or_refused(string value, bool copied)
-    {
-        var bytes = new ByteBuffer();
-        Assert.Equal(copied, bytes.AppendUnescaped(value, Encoder));
-        Assert.Equal(copied ? Encoding.UTF8.GetByteCount(value) : 0, bytes.Length);
-    }
-
-    // Lone halves of a surrogate pair (not in InlineData, whose serialisation would replace them): never copied.
-    [Fact]
-    public void A_lone_half_of_a_pair_is_refused()
-    {
-        foreach (var value in new[] { "\ud800", "x\udc00", "\ude00\ud83d", "ok\ud83d" })
-        {
-            var bytes = new ByteBuffer();
-            Assert.False(bytes.AppendUnescaped(value, Encoder));
-            Assert.Equal(0, bytes.Length);
-        }
-    }
-
     // A template whose literal begins or ends with half a surrogate pair keeps the characters' road (escaping the parts
     // apart could differ from escaping the whole); without an encoder there is no UTF-8 form either.
     [Fact]

@@ -72,25 +72,9 @@ internal static class DeadlineFindings
     /// </summary>
     internal static void Write(Utf8JsonWriter json, Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
     {
-        if (json.Options.Encoder is { } encoder)
+        if (TryWriteUtf8(json, d, asOf, late, calendar))
         {
-            var (viJson, enJson) = (viBytes ??= new JsonStringBuffer(), enBytes ??= new JsonStringBuffer());
-            viJson.Clear();
-            enJson.Clear();
-            viJson.Append((byte)'"');
-            enJson.Append((byte)'"');
-            if (TryText(d, asOf, late, calendar, new FindingTarget(viJson, encoder), new FindingTarget(enJson, encoder), out _, out _))
-            {
-                viJson.Append((byte)'"');
-                enJson.Append((byte)'"');
-                json.WriteStartObject();
-                json.WritePropertyName(ViName);
-                json.WriteRawValue(viJson.Written, skipInputValidation: true);
-                json.WritePropertyName(EnName);
-                json.WriteRawValue(enJson.Written, skipInputValidation: true);
-                json.WriteEndObject();
-                return;
-            }
+            return;
         }
 
         var (vi, en) = Buffers();
@@ -104,6 +88,38 @@ internal static class DeadlineFindings
         json.WriteString(ViName, vi.AsSpan(0, viWritten));
         json.WriteString(EnName, en.AsSpan(0, enWritten));
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <see cref="Write"/>'s road through UTF-8: true when it wrote the finding (the writer has an encoder and every part
+    /// of both texts is one it leaves alone), false, having written nothing, otherwise.
+    /// </summary>
+    internal static bool TryWriteUtf8(Utf8JsonWriter json, Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
+    {
+        if (json.Options.Encoder is not { } encoder)
+        {
+            return false;
+        }
+
+        var (viJson, enJson) = (viBytes ??= new JsonStringBuffer(), enBytes ??= new JsonStringBuffer());
+        viJson.Clear();
+        enJson.Clear();
+        viJson.Append((byte)'"');
+        enJson.Append((byte)'"');
+        if (!TryText(d, asOf, late, calendar, new FindingTarget(viJson, encoder), new FindingTarget(enJson, encoder), out _, out _))
+        {
+            return false;
+        }
+
+        viJson.Append((byte)'"');
+        enJson.Append((byte)'"');
+        json.WriteStartObject();
+        json.WritePropertyName(ViName);
+        json.WriteRawValue(viJson.Written, skipInputValidation: true);
+        json.WritePropertyName(EnName);
+        json.WriteRawValue(enJson.Written, skipInputValidation: true);
+        json.WriteEndObject();
+        return true;
     }
 
     private static readonly JsonEncodedText ViName = JsonEncodedText.Encode("vi");
