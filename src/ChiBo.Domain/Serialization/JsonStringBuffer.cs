@@ -54,6 +54,22 @@ internal sealed class JsonStringBuffer
     {
         Room(text.Length * 3);
         var target = bytes.AsSpan(Length);
+
+        // The short values (dates, numbers) are ASCII: copied character by character while the encoder leaves each alone.
+        var safe = SafeAscii(encoder);
+        var i = 0;
+        while (i < text.Length && text[i] < 128 && safe[text[i]])
+        {
+            target[i] = (byte)text[i];
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            Length += i;
+            return true;
+        }
+
         if (System.Text.Unicode.Utf8.FromUtf16(text, target, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done
             || encoder.FindFirstCharacterToEncodeUtf8(target[..written]) >= 0)
         {
@@ -63,6 +79,31 @@ internal sealed class JsonStringBuffer
         Length += written;
         return true;
     }
+
+    /// <summary>For each ASCII character, whether <paramref name="encoder"/> leaves it alone (made once per encoder).</summary>
+    private static bool[] SafeAscii(JavaScriptEncoder encoder)
+    {
+        var known = safeAscii;
+        if (known is not null && ReferenceEquals(known.Encoder, encoder))
+        {
+            return known.Safe;
+        }
+
+        var safe = new bool[128];
+        Span<byte> one = stackalloc byte[1];
+        for (var c = 0; c < safe.Length; c++)
+        {
+            one[0] = (byte)c;
+            safe[c] = encoder.FindFirstCharacterToEncodeUtf8(one) < 0;
+        }
+
+        safeAscii = new AsciiTable(encoder, safe);
+        return safe;
+    }
+
+    private static AsciiTable? safeAscii;
+
+    private sealed record AsciiTable(JavaScriptEncoder Encoder, bool[] Safe);
 
     /// <summary>
     /// What a JSON writer with <paramref name="encoder"/> writes for the text as a string, without the quotes; null when

@@ -98,6 +98,21 @@ public class JsonStringBufferTests
         Assert.Equal(copied ? Encoding.UTF8.GetByteCount(value) : 0, bytes.Length);
     }
 
+    // The ASCII characters are copied one by one while the encoder leaves each alone (a table made once per encoder):
+    // every one of the 128, alone and after a plain prefix, is copied exactly when the writer copies it.
+    [Fact]
+    public void Every_ASCII_character_is_copied_exactly_when_the_writer_copies_it()
+    {
+        for (var c = 0; c < 128; c++)
+        {
+            foreach (var value in new[] { ((char)c).ToString(), "2019-06-" + (char)c, (char)c + "ệ" })
+            {
+                var bytes = new JsonStringBuffer();
+                Assert.Equal(Serialized(value) == "\"" + value + "\"", bytes.AppendUnescaped(value, Encoder));
+            }
+        }
+    }
+
     // Lone halves of a surrogate pair (not in InlineData, whose serialisation would replace them): never copied, and a
     // literal beginning or ending with one has no escaped form.
     [Fact]
