@@ -100,6 +100,43 @@ public sealed class RuleDefinition
     /// <summary>The names whose values a finding's <see cref="RuleCheck.Facts"/> lists: the expression's, then the template's.</summary>
     internal System.Collections.Immutable.ImmutableArray<string> FactNames { get; }
 
+    /// <summary>
+    /// <see cref="FactNames"/> as JSON property names for the writer's encoder, made once (for the last encoder asked):
+    /// each the bytes a writer with <paramref name="encoder"/> writes for the name, or null for a name it would escape
+    /// (none: the names are the rule language's), which the answer writer then writes as a string. Null without an encoder.
+    /// </summary>
+    internal System.Text.Json.JsonEncodedText?[]? FactNamesJson(System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+    {
+        if (encoder is null)
+        {
+            return null;
+        }
+
+        var known = factNamesJson;
+        if (known is not null && ReferenceEquals(known.Encoder, encoder))
+        {
+            return known.Names;
+        }
+
+        var names = new System.Text.Json.JsonEncodedText?[FactNames.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = FactNames[i];
+            if (encoder.FindFirstCharacterToEncodeUtf8(System.Text.Encoding.UTF8.GetBytes(name)) < 0 && !System.Linq.Enumerable.Any(name, char.IsSurrogate))
+            {
+                names[i] = System.Text.Json.JsonEncodedText.Encode(name, encoder);
+            }
+        }
+
+        factNamesJson = new EncodedNames(encoder, names);
+        return names;
+    }
+
+    // Published whole (a race makes two equal arrays and keeps one).
+    private EncodedNames? factNamesJson;
+
+    private sealed record EncodedNames(System.Text.Encodings.Web.JavaScriptEncoder Encoder, System.Text.Json.JsonEncodedText?[] Names);
+
     /// <summary>The check with its finding and facts, when the rule has a template.</summary>
     internal RuleCheck WithFinding(RuleCheck check, Facts.FindingFacts facts) =>
         Template is not null ? check.WithFinding(new RuleFinding(this, facts)) : check;

@@ -4,6 +4,9 @@ using ChiBo.Text;
 using NodaTime;
 using System;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ChiBo.Serialization;
 
 namespace ChiBo.Evaluation;
 
@@ -53,7 +56,7 @@ internal static class DeadlineFindings
     {
         var (vi, en) = Buffers();
         int viWritten, enWritten;
-        while (!TryText(d, asOf, late, calendar, vi, en, out viWritten, out enWritten))
+        while (!TryText(d, asOf, late, calendar, new FindingTarget(vi), new FindingTarget(en), out viWritten, out enWritten))
         {
             (vi, en) = Grow();
         }
@@ -61,21 +64,66 @@ internal static class DeadlineFindings
         return new(new string(vi, 0, viWritten), new string(en, 0, enWritten));
     }
 
-    /// <summary>Writes the finding as <c>{"vi":…,"en":…}</c>: the bytes of writing <see cref="TextOf"/>'s two strings, without them.</summary>
-    internal static void Write(System.Text.Json.Utf8JsonWriter json, Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
+    /// <summary>
+    /// Writes the finding as <c>{"vi":…,"en":…}</c>: the bytes of writing <see cref="TextOf"/>'s two strings, without
+    /// them. With the writer's encoder known, each text is filled straight as its JSON string's UTF-8 (the literal parts
+    /// encoded and escaped once per thread, the dates and numbers checked) and copied whole; a part the encoder would
+    /// escape (none) sends the finding down the characters' road.
+    /// </summary>
+    internal static void Write(Utf8JsonWriter json, Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
     {
+        if (TryWriteUtf8(json, d, asOf, late, calendar))
+        {
+            return;
+        }
+
         var (vi, en) = Buffers();
         int viWritten, enWritten;
-        while (!TryText(d, asOf, late, calendar, vi, en, out viWritten, out enWritten))
+        while (!TryText(d, asOf, late, calendar, new FindingTarget(vi), new FindingTarget(en), out viWritten, out enWritten))
         {
             (vi, en) = Grow();
         }
 
         json.WriteStartObject();
-        json.WriteString("vi"u8, vi.AsSpan(0, viWritten));
-        json.WriteString("en"u8, en.AsSpan(0, enWritten));
+        json.WriteString(ViName, vi.AsSpan(0, viWritten));
+        json.WriteString(EnName, en.AsSpan(0, enWritten));
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// <see cref="Write"/>'s road through UTF-8: true when it wrote the finding (the writer has an encoder and every part
+    /// of both texts is one it leaves alone), false, having written nothing, otherwise.
+    /// </summary>
+    internal static bool TryWriteUtf8(Utf8JsonWriter json, Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar)
+    {
+        if (json.Options.Encoder is not { } encoder)
+        {
+            return false;
+        }
+
+        var (viJson, enJson) = (viBytes ??= new JsonStringBuffer(), enBytes ??= new JsonStringBuffer());
+        viJson.Clear();
+        enJson.Clear();
+        viJson.Append((byte)'"');
+        enJson.Append((byte)'"');
+        if (!TryText(d, asOf, late, calendar, new FindingTarget(viJson, encoder), new FindingTarget(enJson, encoder), out _, out _))
+        {
+            return false;
+        }
+
+        viJson.Append((byte)'"');
+        enJson.Append((byte)'"');
+        json.WriteStartObject();
+        json.WritePropertyName(ViName);
+        json.WriteRawValue(viJson.Written, skipInputValidation: true);
+        json.WritePropertyName(EnName);
+        json.WriteRawValue(enJson.Written, skipInputValidation: true);
+        json.WriteEndObject();
+        return true;
+    }
+
+    private static readonly JsonEncodedText ViName = JsonEncodedText.Encode("vi");
+    private static readonly JsonEncodedText EnName = JsonEncodedText.Encode("en");
 
     // Per thread, reused: a sweep writes millions of deadline findings (each is filled and copied before the next).
     [System.ThreadStatic]
@@ -83,6 +131,12 @@ internal static class DeadlineFindings
 
     [System.ThreadStatic]
     private static char[]? enBuffer;
+
+    [System.ThreadStatic]
+    private static JsonStringBuffer? viBytes;
+
+    [System.ThreadStatic]
+    private static JsonStringBuffer? enBytes;
 
     private static (char[] Vi, char[] En) Buffers() => (viBuffer ??= new char[512], enBuffer ??= new char[512]);
 
@@ -93,25 +147,26 @@ internal static class DeadlineFindings
         return (viBuffer, enBuffer);
     }
 
-    /// <summary>Fills one text in each language; true when both had room.</summary>
+    /// <summary>Fills one text in each language; true when both had room (and, as UTF-8, needed no escaping).</summary>
     private static bool Pair(
-        Span<char> vi,
-        [InterpolatedStringHandlerArgument(nameof(vi))] ref MemoryExtensions.TryWriteInterpolatedStringHandler viText,
-        Span<char> en,
-        [InterpolatedStringHandlerArgument(nameof(en))] ref MemoryExtensions.TryWriteInterpolatedStringHandler enText,
+        FindingTarget vi,
+        [InterpolatedStringHandlerArgument(nameof(vi))] ref FindingText viText,
+        FindingTarget en,
+        [InterpolatedStringHandlerArgument(nameof(en))] ref FindingText enText,
         out int viWritten,
         out int enWritten)
     {
-        var viFits = vi.TryWrite(ref viText, out viWritten);
-        var enFits = en.TryWrite(ref enText, out enWritten);
+        var viFits = viText.Finish(out viWritten);
+        var enFits = enText.Finish(out enWritten);
         return viFits & enFits;
     }
 
     /// <summary>
     /// Fills the finding's two texts into <paramref name="vi"/> and <paramref name="en"/>, or returns false when either has
-    /// no room (then the caller tries again with more): the same characters as the interpolated strings would make.
+    /// no room (then the caller tries again with more) or, filled as UTF-8, holds a part to escape: the same characters as
+    /// the interpolated strings would make (<see cref="FindingText"/> fills them as <c>MemoryExtensions.TryWrite</c> does).
     /// </summary>
-    private static bool TryText(Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar, Span<char> vi, Span<char> en, out int viWritten, out int enWritten)
+    private static bool TryText(Deadline d, LocalDate asOf, int? late, WorkingDayCalendar calendar, FindingTarget vi, FindingTarget en, out int viWritten, out int enWritten)
     {
         // The dates are formatted straight into each finding (no string per date): an answer has several findings.
         var start = new DateWords(d.Start);
@@ -167,7 +222,7 @@ internal static class DeadlineFindings
     private static string Days(int? n) => n == 1 ? "day" : "days";
 
     /// <summary>A date in words in both languages (<see cref="Labels.Date(LocalDate)"/>), formatted where it is written; empty when null.</summary>
-    private readonly struct DateWords(LocalDate? date)
+    internal readonly struct DateWords(LocalDate? date)
     {
         public Formatted Vi => new(date, Language.Vietnamese);
 
@@ -175,7 +230,7 @@ internal static class DeadlineFindings
     }
 
     /// <summary>One language's date in words, written into an interpolated string without a string of its own.</summary>
-    private readonly struct Formatted(LocalDate? date, Language language) : System.ISpanFormattable
+    internal readonly struct Formatted(LocalDate? date, Language language) : System.ISpanFormattable
     {
         public bool TryFormat(System.Span<char> destination, out int charsWritten, System.ReadOnlySpan<char> format, System.IFormatProvider? provider) =>
             Labels.TryFormatDate(date, language, destination, out charsWritten);
@@ -196,5 +251,125 @@ internal sealed class DeadlineFinding(Deadline deadline, LocalDate asOf, int? la
     public override (LocalizedText? Text, FactValues? Facts) Make() => (DeadlineFindings.TextOf(deadline, asOf, late, calendar), null);
 
     /// <summary>Writes the finding as <c>{"vi":…,"en":…}</c>, the bytes of writing <see cref="Make"/>'s text.</summary>
-    public void WriteTo(System.Text.Json.Utf8JsonWriter json) => DeadlineFindings.Write(json, deadline, asOf, late, calendar);
+    public void WriteTo(Utf8JsonWriter json) => DeadlineFindings.Write(json, deadline, asOf, late, calendar);
+}
+
+/// <summary>Where a deadline's finding text is filled: a span of characters, or the UTF-8 of a JSON string for an encoder.</summary>
+internal readonly ref struct FindingTarget
+{
+    /// <summary>Characters.</summary>
+    public FindingTarget(Span<char> chars) => Chars = chars;
+
+    /// <summary>The UTF-8 of a JSON string written with <paramref name="encoder"/>.</summary>
+    public FindingTarget(JsonStringBuffer json, JavaScriptEncoder encoder)
+    {
+        Json = json;
+        Encoder = encoder;
+    }
+
+    public Span<char> Chars { get; }
+
+    public JsonStringBuffer? Json { get; }
+
+    public JavaScriptEncoder? Encoder { get; }
+}
+
+/// <summary>
+/// An interpolated finding text filled into a <see cref="FindingTarget"/>: into characters exactly as
+/// <c>MemoryExtensions.TryWrite</c> fills them (no format provider: numbers as the current culture writes them), or as
+/// the UTF-8 a JSON writer with the target's encoder writes for those characters — the literal parts and constant texts
+/// encoded and escaped once per thread (<see cref="JsonStringBuffer.EscapedConstant"/>), the dates and numbers formatted
+/// as characters and copied when the encoder leaves them alone. Either way one source, the interpolated strings of
+/// <see cref="DeadlineFindings"/>, makes both the finding's strings and its written bytes.
+/// </summary>
+[InterpolatedStringHandler]
+internal ref struct FindingText
+{
+    private readonly Span<char> chars;
+    private readonly JsonStringBuffer? json;
+    private readonly JavaScriptEncoder? encoder;
+    private int position;
+    private bool fits;
+
+    public FindingText(int literalLength, int formattedCount, FindingTarget target, out bool shouldAppend)
+    {
+        chars = target.Chars;
+        json = target.Json;
+        encoder = target.Encoder;
+        position = 0;
+        fits = true;
+        shouldAppend = true;
+    }
+
+    /// <summary>Whether it all fitted (and needed no escaping), and how many characters were written (0 as UTF-8).</summary>
+    public readonly bool Finish(out int written)
+    {
+        written = position;
+        return fits;
+    }
+
+    public bool AppendLiteral(string value) => AppendConstant(value);
+
+    public bool AppendFormatted(string? value) => value is null || AppendConstant(value);
+
+    public bool AppendFormatted(int value) => AppendNumber(value);
+
+    public bool AppendFormatted(int? value) => value is not { } number || AppendNumber(number);
+
+    public bool AppendFormatted(DeadlineFindings.Formatted value)
+    {
+        Span<char> formatted = stackalloc char[16];
+        if (json is null)
+        {
+            return Fits(value.TryFormat(chars[position..], out var written, default, null), written);
+        }
+
+        return value.TryFormat(formatted, out var length, default, null)
+            ? Fits(json.AppendUnescaped(formatted[..length], encoder!), 0)
+            : AppendText(value.ToString());
+    }
+
+    private bool AppendNumber(int value)
+    {
+        if (json is null)
+        {
+            return Fits(value.TryFormat(chars[position..], out var written, default, null), written);
+        }
+
+        Span<char> formatted = stackalloc char[64];
+        return value.TryFormat(formatted, out var length, default, null)
+            ? Fits(json.AppendUnescaped(formatted[..length], encoder!), 0)
+            : AppendText(value.ToString(null, null));
+    }
+
+    /// <summary>A text made for this call (not a constant): copied when the encoder leaves it alone.</summary>
+    private bool AppendText(string value) => json is null ? Fits(value.TryCopyTo(chars[position..]), value.Length) : Fits(json.AppendUnescaped(value, encoder!), 0);
+
+    private bool AppendConstant(string value)
+    {
+        if (json is null)
+        {
+            return Fits(value.TryCopyTo(chars[position..]), value.Length);
+        }
+
+        if (JsonStringBuffer.EscapedConstant(value, encoder!) is { } escaped)
+        {
+            json.Append(escaped);
+            return true;
+        }
+
+        return Fits(false, 0);
+    }
+
+    private bool Fits(bool done, int written)
+    {
+        if (done)
+        {
+            position += written;
+            return true;
+        }
+
+        fits = false;
+        return false;
+    }
 }

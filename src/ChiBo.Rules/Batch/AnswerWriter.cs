@@ -97,17 +97,17 @@ internal static class AnswerWriter
     public static void Write(Utf8JsonWriter json, CaseEvaluation answer)
     {
         json.WriteStartObject();
-        json.WritePropertyName("asOf"u8);
+        json.WritePropertyName(Names.AsOf);
         Date(json, answer.AsOf);
-        json.WritePropertyName("stage"u8);
+        json.WritePropertyName(Names.Stage);
         Enum(json, answer.Stage);
-        json.WritePropertyName("ruleSet"u8);
+        json.WritePropertyName(Names.RuleSet);
         ConstantOrNull(json, answer.RuleSet);
-        json.WritePropertyName("nextGate"u8);
+        json.WritePropertyName(Names.NextGate);
         Enum(json, answer.NextGate);
-        json.WritePropertyName("checks"u8);
+        json.WritePropertyName(Names.Checks);
         Checks(json, answer.Checks);
-        json.WritePropertyName("deadlines"u8);
+        json.WritePropertyName(Names.Deadlines);
         json.WriteStartArray();
         foreach (var deadline in answer.Deadlines)
         {
@@ -115,7 +115,7 @@ internal static class AnswerWriter
         }
 
         json.WriteEndArray();
-        json.WritePropertyName("violations"u8);
+        json.WritePropertyName(Names.Violations);
         json.WriteStartArray();
         foreach (var violation in answer.Violations)
         {
@@ -123,29 +123,29 @@ internal static class AnswerWriter
         }
 
         json.WriteEndArray();
-        json.WritePropertyName("dates"u8);
+        json.WritePropertyName(Names.Dates);
         json.WriteStartObject();
-        json.WritePropertyName("partyEntry"u8);
+        json.WritePropertyName(Names.PartyEntry);
         DateOrNull(json, answer.Dates.PartyEntry);
-        json.WritePropertyName("probationEnds"u8);
+        json.WritePropertyName(Names.ProbationEnds);
         DateOrNull(json, answer.Dates.ProbationEnds);
-        json.WritePropertyName("fullMembershipEffective"u8);
+        json.WritePropertyName(Names.FullMembershipEffective);
         DateOrNull(json, answer.Dates.FullMembershipEffective);
-        json.WritePropertyName("partyAgeFrom"u8);
+        json.WritePropertyName(Names.PartyAgeFrom);
         DateOrNull(json, answer.Dates.PartyAgeFrom);
         json.WriteEndObject();
-        json.WriteBoolean("exempt"u8, answer.Exempt);
-        json.WritePropertyName("cell"u8);
+        json.WriteBoolean(Names.Exempt, answer.Exempt);
+        json.WritePropertyName(Names.Cell);
         if (answer.Cell is { Changes: null } cell)
         {
             json.WriteStartObject();
-            json.WriteString("id"u8, cell.Id);
-            json.WriteString("name"u8, cell.Name);
-            json.WritePropertyName("kind"u8);
+            json.WriteString(Names.Id, cell.Id);
+            json.WriteString(Names.Name, cell.Name);
+            json.WritePropertyName(Names.Kind);
             Enum(json, cell.Kind);
-            json.WriteString("superior"u8, cell.Superior);
-            json.WriteBoolean("hasYouthUnion"u8, cell.HasYouthUnion);
-            json.WriteBoolean("hasTradeUnion"u8, cell.HasTradeUnion);
+            json.WriteString(Names.Superior, cell.Superior);
+            json.WriteBoolean(Names.HasYouthUnion, cell.HasYouthUnion);
+            json.WriteBoolean(Names.HasTradeUnion, cell.HasTradeUnion);
             json.WriteEndObject();
         }
         else
@@ -153,14 +153,14 @@ internal static class AnswerWriter
             JsonSerializer.Serialize(json, answer.Cell, Options);
         }
 
-        json.WritePropertyName("partyAge"u8);
+        json.WritePropertyName(Names.PartyAge);
         if (answer.PartyAge is { } age)
         {
             json.WriteStartObject();
-            json.WriteNumber("years"u8, age.Years);
-            json.WriteNumber("months"u8, age.Months);
-            json.WriteNumber("totalMonths"u8, age.TotalMonths);
-            json.WritePropertyName("source"u8);
+            json.WriteNumber(Names.Years, age.Years);
+            json.WriteNumber(Names.Months, age.Months);
+            json.WriteNumber(Names.TotalMonths, age.TotalMonths);
+            json.WritePropertyName(Names.Source);
             Constant(json, age.Source);
             json.WriteEndObject();
         }
@@ -168,7 +168,7 @@ internal static class AnswerWriter
         {
             json.WriteNullValue();
         }
-        json.WritePropertyName("warnings"u8);
+        json.WritePropertyName(Names.Warnings);
         if (answer.Warnings.Count == 0)
         {
             json.WriteStartArray();
@@ -181,13 +181,13 @@ internal static class AnswerWriter
 
         if (answer.Standing is { } standing)
         {
-            json.WritePropertyName("standing"u8);
+            json.WritePropertyName(Names.Standing);
             Checks(json, standing);
         }
 
-        json.WritePropertyName("ruleSetDigest"u8);
+        json.WritePropertyName(Names.RuleSetDigest);
         ConstantOrNull(json, answer.RuleSetDigest);
-        json.WritePropertyName("ruleSetOrigin"u8);
+        json.WritePropertyName(Names.RuleSetOrigin);
         if (answer.RuleSetOrigin is { } origin)
         {
             Enum(json, origin);
@@ -197,7 +197,7 @@ internal static class AnswerWriter
             json.WriteNullValue();
         }
 
-        json.WritePropertyName("overlays"u8);
+        json.WritePropertyName(Names.Overlays);
         json.WriteStartArray();
         foreach (var overlay in answer.Overlays)
         {
@@ -215,29 +215,29 @@ internal static class AnswerWriter
         foreach (var check in checks)
         {
             json.WriteStartObject();
-            json.WritePropertyName("rule"u8);
+            json.WritePropertyName(Names.Rule);
             Constant(json, check.Rule);
-            json.WriteBoolean("passed"u8, check.Passed);
-            json.WritePropertyName("message"u8);
+            json.WriteBoolean(Names.Passed, check.Passed);
+            json.WritePropertyName(Names.Message);
             Constant(json, check.Message);
-            json.WritePropertyName("source"u8);
+            json.WritePropertyName(Names.Source);
             Constant(json, check.Source);
-            json.WriteBoolean("pending"u8, check.Pending);
+            json.WriteBoolean(Names.Pending, check.Pending);
             if (check.Error is { } error)
             {
-                json.WritePropertyName("error"u8);
+                json.WritePropertyName(Names.Error);
                 Text(json, error);
             }
 
             if (check.Detail is { } detail)
             {
-                json.WritePropertyName("detail"u8);
+                json.WritePropertyName(Names.Detail);
                 Text(json, detail);
             }
 
             if (check.Title is { } title)
             {
-                json.WritePropertyName("title"u8);
+                json.WritePropertyName(Names.Title);
                 Constant(json, title);
             }
 
@@ -249,13 +249,13 @@ internal static class AnswerWriter
             {
                 if (check.Finding is { } finding)
                 {
-                    json.WritePropertyName("finding"u8);
+                    json.WritePropertyName(Names.Finding);
                     Text(json, finding);
                 }
 
                 if (check.Facts is { } facts)
                 {
-                    json.WritePropertyName("facts"u8);
+                    json.WritePropertyName(Names.Facts);
                     Facts(json, facts);
                 }
             }
@@ -269,24 +269,24 @@ internal static class AnswerWriter
     private static void Violation(Utf8JsonWriter json, RuleViolation violation)
     {
         json.WriteStartObject();
-        json.WritePropertyName("rule"u8);
+        json.WritePropertyName(Names.Rule);
         Constant(json, violation.Rule);
-        json.WriteNumber("event"u8, violation.Event);
-        json.WritePropertyName("message"u8);
+        json.WriteNumber(Names.Event, violation.Event);
+        json.WritePropertyName(Names.Message);
         Constant(json, violation.Message);
-        json.WritePropertyName("source"u8);
+        json.WritePropertyName(Names.Source);
         Constant(json, violation.Source);
-        json.WritePropertyName("ruleSet"u8);
+        json.WritePropertyName(Names.RuleSet);
         Constant(json, violation.RuleSet);
         if (violation.Detail is { } detail)
         {
-            json.WritePropertyName("detail"u8);
+            json.WritePropertyName(Names.Detail);
             Text(json, detail);
         }
 
         if (violation.Title is { } title)
         {
-            json.WritePropertyName("title"u8);
+            json.WritePropertyName(Names.Title);
             Constant(json, title);
         }
 
@@ -298,26 +298,26 @@ internal static class AnswerWriter
         {
             if (violation.Finding is { } finding)
             {
-                json.WritePropertyName("finding"u8);
+                json.WritePropertyName(Names.Finding);
                 Text(json, finding);
             }
 
             if (violation.Facts is { } facts)
             {
-                json.WritePropertyName("facts"u8);
+                json.WritePropertyName(Names.Facts);
                 Facts(json, facts);
             }
         }
 
         if (violation.EventKind is { } kind)
         {
-            json.WritePropertyName("eventKind"u8);
+            json.WritePropertyName(Names.EventKind);
             Enum(json, kind);
         }
 
         if (violation.EventDate is { } date)
         {
-            json.WritePropertyName("eventDate"u8);
+            json.WritePropertyName(Names.EventDate);
             Date(json, date);
         }
 
@@ -327,17 +327,17 @@ internal static class AnswerWriter
     private static void Deadline(Utf8JsonWriter json, Deadline deadline)
     {
         json.WriteStartObject();
-        json.WritePropertyName("action"u8);
+        json.WritePropertyName(Names.Action);
         Enum(json, deadline.Action);
-        json.WritePropertyName("start"u8);
+        json.WritePropertyName(Names.Start);
         Date(json, deadline.Start);
-        json.WritePropertyName("due"u8);
+        json.WritePropertyName(Names.Due);
         Date(json, deadline.Due);
-        json.WritePropertyName("status"u8);
+        json.WritePropertyName(Names.Status);
         Enum(json, deadline.Status);
-        json.WritePropertyName("source"u8);
+        json.WritePropertyName(Names.Source);
         Constant(json, deadline.Source);
-        json.WritePropertyName("done"u8);
+        json.WritePropertyName(Names.Done);
         if (deadline.Done is { } done)
         {
             Date(json, done);
@@ -349,23 +349,23 @@ internal static class AnswerWriter
 
         if (deadline.StartEvent is { } start)
         {
-            json.WritePropertyName("startEvent"u8);
+            json.WritePropertyName(Names.StartEvent);
             Enum(json, start);
         }
 
         if (deadline.WorkingDaysLate is { } late)
         {
-            json.WriteNumber("workingDaysLate"u8, late);
+            json.WriteNumber(Names.WorkingDaysLate, late);
         }
 
         if (deadline.UnmadeFinding is DeadlineFinding unmade)
         {
-            json.WritePropertyName("finding"u8);
+            json.WritePropertyName(Names.Finding);
             unmade.WriteTo(json);
         }
         else if (deadline.Finding is { } finding)
         {
-            json.WritePropertyName("finding"u8);
+            json.WritePropertyName(Names.Finding);
             Text(json, finding);
         }
 
@@ -381,30 +381,46 @@ internal static class AnswerWriter
     private static void Finding(Utf8JsonWriter json, RuleFinding unmade)
     {
         var rule = unmade.Rule;
-        json.WritePropertyName("finding"u8);
+        json.WritePropertyName(Names.Finding);
         rule.Template!.WriteTo(json, unmade.Facts, rule.Expression);
-        json.WritePropertyName("facts"u8);
+        json.WritePropertyName(Names.Facts);
         json.WriteStartObject();
-        foreach (var name in rule.FactNames)
+        var names = rule.FactNames;
+        var encoded = rule.FactNamesJson(json.Options.Encoder);
+        for (var i = 0; i < names.Length; i++)
         {
+            var name = names[i];
             switch (Loading.FindingTemplate.Value(name, unmade.Facts, rule.Expression))
             {
                 case int number:
-                    json.WritePropertyName(name);
+                    FactName(json, encoded, i, name);
                     json.WriteNumberValue(number);
                     break;
                 case bool flag:
-                    json.WritePropertyName(name);
+                    FactName(json, encoded, i, name);
                     json.WriteBooleanValue(flag);
                     break;
                 case LocalDate date:
-                    json.WritePropertyName(name);
+                    FactName(json, encoded, i, name);
                     Date(json, date);
                     break;
             }
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>A fact's name: its JSON made once per rule (<see cref="RuleDefinition.FactNamesJson"/>), else the string.</summary>
+    private static void FactName(Utf8JsonWriter json, JsonEncodedText?[]? encoded, int index, string name)
+    {
+        if (encoded is not null && encoded[index] is { } known)
+        {
+            json.WritePropertyName(known);
+        }
+        else
+        {
+            json.WritePropertyName(name);
+        }
     }
 
     private static void Facts(Utf8JsonWriter json, FactValues facts)
@@ -439,8 +455,8 @@ internal static class AnswerWriter
     private static void Text(Utf8JsonWriter json, LocalizedText text)
     {
         json.WriteStartObject();
-        json.WriteString("vi"u8, text.Vi);
-        json.WriteString("en"u8, text.En);
+        json.WriteString(Names.Vi, text.Vi);
+        json.WriteString(Names.En, text.En);
         json.WriteEndObject();
     }
 
@@ -549,5 +565,114 @@ internal static class AnswerWriter
             .ToDictionary(v => v, v => System.Text.Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), Options.Encoder) + "\""));
 
         public static byte[] Of(T value) => Values.TryGetValue(value, out var json) ? json : JsonSerializer.SerializeToUtf8Bytes(value, Options);
+    }
+
+    /// <summary>
+    /// The property names, encoded once: a name written from <see cref="JsonEncodedText"/> is copied, where one written
+    /// from UTF-8 bytes is searched for characters to escape on every write (none of these has any).
+    /// </summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action", Options.Encoder);
+
+        public static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf", Options.Encoder);
+
+        public static readonly JsonEncodedText Cell = JsonEncodedText.Encode("cell", Options.Encoder);
+
+        public static readonly JsonEncodedText Checks = JsonEncodedText.Encode("checks", Options.Encoder);
+
+        public static readonly JsonEncodedText Dates = JsonEncodedText.Encode("dates", Options.Encoder);
+
+        public static readonly JsonEncodedText Deadlines = JsonEncodedText.Encode("deadlines", Options.Encoder);
+
+        public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail", Options.Encoder);
+
+        public static readonly JsonEncodedText Done = JsonEncodedText.Encode("done", Options.Encoder);
+
+        public static readonly JsonEncodedText Due = JsonEncodedText.Encode("due", Options.Encoder);
+
+        public static readonly JsonEncodedText En = JsonEncodedText.Encode("en", Options.Encoder);
+
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error", Options.Encoder);
+
+        public static readonly JsonEncodedText Event = JsonEncodedText.Encode("event", Options.Encoder);
+
+        public static readonly JsonEncodedText EventDate = JsonEncodedText.Encode("eventDate", Options.Encoder);
+
+        public static readonly JsonEncodedText EventKind = JsonEncodedText.Encode("eventKind", Options.Encoder);
+
+        public static readonly JsonEncodedText Exempt = JsonEncodedText.Encode("exempt", Options.Encoder);
+
+        public static readonly JsonEncodedText Facts = JsonEncodedText.Encode("facts", Options.Encoder);
+
+        public static readonly JsonEncodedText Finding = JsonEncodedText.Encode("finding", Options.Encoder);
+
+        public static readonly JsonEncodedText FullMembershipEffective = JsonEncodedText.Encode("fullMembershipEffective", Options.Encoder);
+
+        public static readonly JsonEncodedText HasTradeUnion = JsonEncodedText.Encode("hasTradeUnion", Options.Encoder);
+
+        public static readonly JsonEncodedText HasYouthUnion = JsonEncodedText.Encode("hasYouthUnion", Options.Encoder);
+
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id", Options.Encoder);
+
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind", Options.Encoder);
+
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message", Options.Encoder);
+
+        public static readonly JsonEncodedText Months = JsonEncodedText.Encode("months", Options.Encoder);
+
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name", Options.Encoder);
+
+        public static readonly JsonEncodedText NextGate = JsonEncodedText.Encode("nextGate", Options.Encoder);
+
+        public static readonly JsonEncodedText Overlays = JsonEncodedText.Encode("overlays", Options.Encoder);
+
+        public static readonly JsonEncodedText PartyAge = JsonEncodedText.Encode("partyAge", Options.Encoder);
+
+        public static readonly JsonEncodedText PartyAgeFrom = JsonEncodedText.Encode("partyAgeFrom", Options.Encoder);
+
+        public static readonly JsonEncodedText PartyEntry = JsonEncodedText.Encode("partyEntry", Options.Encoder);
+
+        public static readonly JsonEncodedText Passed = JsonEncodedText.Encode("passed", Options.Encoder);
+
+        public static readonly JsonEncodedText Pending = JsonEncodedText.Encode("pending", Options.Encoder);
+
+        public static readonly JsonEncodedText ProbationEnds = JsonEncodedText.Encode("probationEnds", Options.Encoder);
+
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule", Options.Encoder);
+
+        public static readonly JsonEncodedText RuleSet = JsonEncodedText.Encode("ruleSet", Options.Encoder);
+
+        public static readonly JsonEncodedText RuleSetDigest = JsonEncodedText.Encode("ruleSetDigest", Options.Encoder);
+
+        public static readonly JsonEncodedText RuleSetOrigin = JsonEncodedText.Encode("ruleSetOrigin", Options.Encoder);
+
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source", Options.Encoder);
+
+        public static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage", Options.Encoder);
+
+        public static readonly JsonEncodedText Standing = JsonEncodedText.Encode("standing", Options.Encoder);
+
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start", Options.Encoder);
+
+        public static readonly JsonEncodedText StartEvent = JsonEncodedText.Encode("startEvent", Options.Encoder);
+
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status", Options.Encoder);
+
+        public static readonly JsonEncodedText Superior = JsonEncodedText.Encode("superior", Options.Encoder);
+
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title", Options.Encoder);
+
+        public static readonly JsonEncodedText TotalMonths = JsonEncodedText.Encode("totalMonths", Options.Encoder);
+
+        public static readonly JsonEncodedText Vi = JsonEncodedText.Encode("vi", Options.Encoder);
+
+        public static readonly JsonEncodedText Violations = JsonEncodedText.Encode("violations", Options.Encoder);
+
+        public static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings", Options.Encoder);
+
+        public static readonly JsonEncodedText WorkingDaysLate = JsonEncodedText.Encode("workingDaysLate", Options.Encoder);
+
+        public static readonly JsonEncodedText Years = JsonEncodedText.Encode("years", Options.Encoder);
     }
 }

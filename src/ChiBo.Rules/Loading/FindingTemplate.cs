@@ -5,9 +5,12 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
+using ChiBo.Serialization;
 using ChiBo.Text;
 using NodaTime;
 
@@ -229,20 +232,182 @@ internal sealed partial class FindingTemplate
 
     /// <summary>
     /// Writes the template filled with a case's facts as <c>{"vi":…,"en":…}</c>, the same bytes as writing
-    /// <see cref="Render(FindingFacts, string)"/>'s text with <paramref name="json"/>, without a string per language: each language is filled
-    /// into a reused buffer of characters and written from there (the sweep writes millions of findings).
+    /// <see cref="Render(FindingFacts, string)"/>'s text with <paramref name="json"/>, without a string per language. With
+    /// the writer's encoder known (<see cref="Utf8Form"/>), each language is built as its JSON string's bytes in a
+    /// reused byte buffer — the literal parts encoded to UTF-8 and escaped once per template, each filled value
+    /// transcoded and checked — and copied whole (<see cref="Utf8JsonWriter.WriteRawValue(ReadOnlySpan{byte}, bool)"/>);
+    /// a value the encoder would escape (none in the shipped rule sets) sends that language down the other road: filled
+    /// into a reused buffer of characters and written with <see cref="Utf8JsonWriter.WriteStringValue(ReadOnlySpan{char})"/>.
     /// </summary>
-    public void WriteTo(System.Text.Json.Utf8JsonWriter json, FindingFacts facts, string expression)
+    public void WriteTo(Utf8JsonWriter json, FindingFacts facts, string expression)
     {
-        var text = TakeBuffer();
+        var form = Utf8For(json.Options.Encoder);
         json.WriteStartObject();
-        Render(text, vi, facts, expression, vietnamese: true);
-        json.WriteString("vi"u8, text.Written);
-        text.Clear();
-        Render(text, en, facts, expression, vietnamese: false);
-        json.WriteString("en"u8, text.Written);
+        json.WritePropertyName(ViName);
+        WriteLanguage(json, form?.Vi, vi, form?.Encoder, facts, expression, vietnamese: true);
+        json.WritePropertyName(EnName);
+        WriteLanguage(json, form?.En, en, form?.Encoder, facts, expression, vietnamese: false);
         json.WriteEndObject();
+    }
+
+    private static readonly JsonEncodedText ViName = JsonEncodedText.Encode("vi");
+    private static readonly JsonEncodedText EnName = JsonEncodedText.Encode("en");
+
+    private static void WriteLanguage(Utf8JsonWriter json, Utf8Segment[]? utf8, Segment[] segments, JavaScriptEncoder? encoder, FindingFacts facts, string expression, bool vietnamese)
+    {
+        if (utf8 is not null)
+        {
+            var bytes = TakeBytes();
+            bytes.Append((byte)'"');
+            if (RenderUtf8(bytes, utf8, encoder!, facts, expression, vietnamese))
+            {
+                bytes.Append((byte)'"');
+                json.WriteRawValue(bytes.Written, skipInputValidation: true);
+                ReturnBytes(bytes);
+                return;
+            }
+
+            ReturnBytes(bytes);
+        }
+
+        var text = TakeBuffer();
+        Render(text, segments, facts, expression, vietnamese);
+        json.WriteStringValue(text.Written);
         ReturnBuffer(text);
+    }
+
+    /// <summary>
+    /// The template's literal parts as the bytes <paramref name="encoder"/> writes for them in a JSON string (UTF-8,
+    /// escaped), made at the first write with that encoder (the shared options' encoder, in practice) and kept; null
+    /// when there is no encoder (the default one is not taken for granted) or a literal begins or ends with half of a
+    /// surrogate pair, where escaping the parts apart could differ from escaping the whole.
+    /// </summary>
+    internal Utf8Form? Utf8For(JavaScriptEncoder? encoder)
+    {
+        if (encoder is null)
+        {
+            return null;
+        }
+
+        var form = utf8Form;
+        if (form is not null && ReferenceEquals(form.Encoder, encoder))
+        {
+            return form.Usable ? form : null;
+        }
+
+        // Made again (and published whole) for another encoder; two threads racing make two equal forms and keep one.
+        var viForm = Encode(vi, encoder);
+        var enForm = viForm is null ? null : Encode(en, encoder);
+        form = new Utf8Form(encoder, viForm, enForm);
+        utf8Form = form;
+        return form.Usable ? form : null;
+    }
+
+    private Utf8Form? utf8Form;
+
+    private static Utf8Segment[]? Encode(Segment[] segments, JavaScriptEncoder encoder)
+    {
+        var encoded = new Utf8Segment[segments.Length];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment.Literal is { } literal)
+            {
+                if (JsonStringBuffer.Escaped(literal, encoder) is not { } json)
+                {
+                    return null;
+                }
+
+                encoded[i] = new Utf8Segment(segment, json, null, null);
+            }
+            else
+            {
+                Utf8Segment[]? yes = null, no = null;
+                if ((segment.Yes is not null && (yes = Encode(segment.Yes, encoder)) is null)
+                    || (segment.No is not null && (no = Encode(segment.No, encoder)) is null))
+                {
+                    return null;
+                }
+
+                encoded[i] = new Utf8Segment(segment, null, yes, no);
+            }
+        }
+
+        return encoded;
+    }
+
+    /// <summary>
+    /// Fills the template as its JSON string's bytes; false when a filled value is one the encoder would escape or is not
+    /// valid UTF-16 (then the caller writes this language from characters).
+    /// </summary>
+    private static bool RenderUtf8(JsonStringBuffer bytes, Utf8Segment[] segments, JavaScriptEncoder encoder, FindingFacts facts, string expression, bool vietnamese)
+    {
+        foreach (var part in segments)
+        {
+            if (part.Literal is { } literal)
+            {
+                bytes.Append(literal);
+                continue;
+            }
+
+            var segment = part.Segment;
+            var value = Value(segment.Name!, facts, expression);
+            if (value is bool flag)
+            {
+                if ((flag ? part.Yes : part.No) is { } branch && !RenderUtf8(bytes, branch, encoder, facts, expression, vietnamese))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var text = TakeBuffer();
+            RenderValue(text, segment, value, facts, expression, vietnamese);
+            var fits = bytes.AppendUnescaped(text.Written, encoder);
+            ReturnBuffer(text);
+            if (!fits)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A template's parts for one encoder: each literal as its escaped UTF-8, each placeholder as it was parsed.</summary>
+    internal sealed class Utf8Form(JavaScriptEncoder encoder, Utf8Segment[]? vi, Utf8Segment[]? en)
+    {
+        public JavaScriptEncoder Encoder => encoder;
+
+        public Utf8Segment[]? Vi => vi;
+
+        public Utf8Segment[]? En => en;
+
+        public bool Usable => vi is not null && en is not null;
+    }
+
+    /// <summary>One part of a template for one encoder: a literal's escaped UTF-8, or a placeholder (and a choice's two branches).</summary>
+    internal sealed record Utf8Segment(Segment Segment, byte[]? Literal, Utf8Segment[]? Yes, Utf8Segment[]? No);
+
+    // One byte buffer per thread, reused, taken while writing (as the buffer of characters below).
+    [ThreadStatic]
+    private static JsonStringBuffer? bytesBuffer;
+
+    private static JsonStringBuffer TakeBytes()
+    {
+        var bytes = bytesBuffer ?? new JsonStringBuffer();
+        bytesBuffer = null;
+        bytes.Clear();
+        return bytes;
+    }
+
+    private static void ReturnBytes(JsonStringBuffer bytes)
+    {
+        if (bytes.Capacity <= 16384)
+        {
+            bytesBuffer = bytes;
+        }
     }
 
     /// <summary>The value of a readable name in a case: an int, a bool, a LocalDate, a LocalizedText, or null when unknown.</summary>
@@ -288,40 +453,53 @@ internal sealed partial class FindingTemplate
                 continue;
             }
 
-            var name = segment.Name!;
-            var value = Value(name, facts, expression);
-            switch (value)
+            var value = Value(segment.Name!, facts, expression);
+            if (value is bool flag)
             {
-                case bool flag:
-                    Render(text, (flag ? segment.Yes : segment.No) ?? [], facts, expression, vietnamese);
-                    break;
-                case int number when IsLevel(name):
-                    if ((uint)number < (uint)MessageText.LevelsVi.Length)
-                    {
-                        text.Append(vietnamese ? MessageText.LevelsVi[number] : MessageText.LevelsEn[number]);
-                    }
-                    else
-                    {
-                        text.Append(number, CultureInfo.InvariantCulture);
-                    }
-
-                    break;
-                case int months when segment.Format == "years":
-                    Years(text, months, vietnamese);
-                    break;
-                case int number:
-                    text.Append(number, CultureInfo.InvariantCulture);
-                    break;
-                case LocalDate date:
-                    text.Append(date, vietnamese ? Language.Vietnamese : Language.English);
-                    break;
-                case LocalizedText words:
-                    text.Append(vietnamese ? words.Vi : words.En);
-                    break;
-                default:
-                    text.Append(vietnamese ? "(không rõ)" : "(unknown)");
-                    break;
+                Render(text, (flag ? segment.Yes : segment.No) ?? [], facts, expression, vietnamese);
             }
+            else
+            {
+                RenderValue(text, segment, value, facts, expression, vietnamese);
+            }
+        }
+    }
+
+    /// <summary>A placeholder's value (not a yes/no, whose branch is rendered instead) in words.</summary>
+    private static void RenderValue(TextBuffer text, Segment segment, object? value, FindingFacts facts, string expression, bool vietnamese)
+    {
+        var name = segment.Name!;
+        switch (value)
+        {
+            case int number when IsLevel(name):
+                if ((uint)number < (uint)MessageText.LevelsVi.Length)
+                {
+                    text.Append(vietnamese ? MessageText.LevelsVi[number] : MessageText.LevelsEn[number]);
+                }
+                else
+                {
+                    text.Append(number, CultureInfo.InvariantCulture);
+                }
+
+                break;
+            case int months when segment.Format == "years":
+                Years(text, months, vietnamese);
+                break;
+            case int number:
+                text.Append(number, CultureInfo.InvariantCulture);
+                break;
+            case LocalDate date:
+                text.Append(date, vietnamese ? Language.Vietnamese : Language.English);
+                break;
+            case LocalizedText words:
+                text.Append(vietnamese ? words.Vi : words.En);
+                break;
+            case bool flag:
+                Render(text, (flag ? segment.Yes : segment.No) ?? [], facts, expression, vietnamese);
+                break;
+            default:
+                text.Append(vietnamese ? "(không rõ)" : "(unknown)");
+                break;
         }
     }
 
@@ -344,7 +522,7 @@ internal sealed partial class FindingTemplate
         }
     }
 
-    private sealed record Segment(string? Literal, string? Name, string? Format, Segment[]? Yes, Segment[]? No);
+    internal sealed record Segment(string? Literal, string? Name, string? Format, Segment[]? Yes, Segment[]? No);
 
     /// <summary>A placeholder's head: '{', the name, an optional ':format', then '}' or the '?' of a choice.</summary>
     [GeneratedRegex(@"\G\{(?<name>[A-Za-z]+\.[A-Za-z]+)(:(?<format>[A-Za-z]+))?(\}|(?<choice>\?))", RegexOptions.CultureInvariant)]
@@ -421,3 +599,4 @@ internal sealed class TextBuffer
         }
     }
 }
+
