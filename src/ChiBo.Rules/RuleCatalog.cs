@@ -343,19 +343,18 @@ public sealed class RuleCatalog : ICaseRules
     /// <summary>The checks of an outcome, each failed one (not passed, not pending, not in error) with its finding and facts.</summary>
     private IReadOnlyList<RuleCheck> WithFindings(GateOutcome outcome, ref FindingFacts? findingFacts, CaseHistory history, LocalDate date, in GateFacts facts, RuleSet set)
     {
-        var checks = outcome.ToChecks();
-        RuleCheck[]? result = null;
-        for (var i = 0; i < checks.Count; i++)
+        // The outcome's own new array, filled in place (no copy for the findings).
+        var checks = outcome.ToCheckArray();
+        for (var i = 0; i < checks.Length; i++)
         {
             if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && outcome.Workflow.Rules[i].Template is not null)
             {
-                result ??= [.. checks];
                 findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
-                result[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], findingFacts);
+                checks[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], findingFacts);
             }
         }
 
-        return result ?? checks;
+        return checks;
     }
 
     /// <summary>
@@ -398,20 +397,19 @@ public sealed class RuleCatalog : ICaseRules
         var facts = StandingFactsOn(history, date, set);
         var standing = facts.Standing;
         var outcome = workflow.Evaluate(in facts);
-        var checks = MemberDetails.WithDetails(outcome.ToChecks(), workflow, standing);
+        // One array: the outcome's own, given its details and findings in place.
+        var checks = MemberDetails.WithDetails(outcome.ToCheckArray(), workflow, standing);
         FindingFacts? findingFacts = null;
-        RuleCheck[]? result = null;
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < checks.Length; i++)
         {
             if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && workflow.Rules[i].Template is not null)
             {
                 findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
-                result ??= [.. checks];
-                result[i] = workflow.Rules[i].WithFinding(checks[i], findingFacts);
+                checks[i] = workflow.Rules[i].WithFinding(checks[i], findingFacts);
             }
         }
 
-        return new GateAssessment(set.Id, result ?? checks);
+        return new GateAssessment(set.Id, checks);
     }
 
     /// <summary>The facts the <c>memberStanding</c> workflow reads: the standing on the date beside the gate facts then.</summary>

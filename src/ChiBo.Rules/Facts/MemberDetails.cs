@@ -20,58 +20,64 @@ internal static class MemberDetails
 {
     private static readonly string[] EnglishMonths = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 
-    /// <summary>The standing checks with their details.</summary>
-    public static IReadOnlyList<RuleCheck> WithDetails(IReadOnlyList<RuleCheck> checks, RuleWorkflow workflow, in StandingFacts facts)
+    /// <summary>Gives the standing checks their details, in place (the array is the caller's own).</summary>
+    public static RuleCheck[] WithDetails(RuleCheck[] checks, RuleWorkflow workflow, in StandingFacts facts)
     {
-        var result = new RuleCheck[checks.Count];
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < checks.Length; i++)
         {
-            var detail = Standing(workflow.Rules[i].Expression, in facts);
-            result[i] = detail is { } d ? checks[i] with { Detail = d } : checks[i];
+            if (Standing(workflow.Rules[i].Expression, in facts) is { } detail)
+            {
+                checks[i] = checks[i] with { Detail = detail };
+            }
         }
 
-        return result;
+        return checks;
     }
 
     /// <summary>The detail of a standing rule, by the facts its expression reads; null when nothing was found.</summary>
     public static LocalizedText? Standing(string expression, in StandingFacts facts)
     {
-        var parts = new List<LocalizedText>(3);
+        // The parts found, joined by "; " (no list: every standing check of every member passes here, most find nothing).
+        LocalizedText? detail = null;
         if (expression.Contains("standing.months", StringComparison.Ordinal) && Attendance(in facts) is { } attendance)
         {
-            parts.Add(attendance);
+            Append(ref detail, attendance);
         }
 
         if (expression.Contains("NotFulfilledYears", StringComparison.Ordinal) && Ratings(in facts) is { } ratings)
         {
-            parts.Add(ratings);
+            Append(ref detail, ratings);
         }
 
         if (expression.Contains("standing.partyCardReturned", StringComparison.Ordinal) && facts.PartyCardReturned)
         {
-            parts.Add(new LocalizedText(
+            Append(ref detail, new LocalizedText(
                 $"tự ý trả thẻ đảng viên ngày {facts.PartyCardReturnedOn:dd/MM/yyyy}",
                 $"handed back the party card on {facts.PartyCardReturnedOn:yyyy-MM-dd}"));
         }
 
-        return parts.Count == 0 ? null : new LocalizedText(string.Join("; ", parts.Select(p => p.Vi)), string.Join("; ", parts.Select(p => p.En)));
+        return detail;
     }
+
+    /// <summary>Adds a part to a detail: the texts joined by "; " in each language, as <c>string.Join("; ", parts)</c>.</summary>
+    private static void Append(ref LocalizedText? detail, LocalizedText part) =>
+        detail = detail is { } before ? new LocalizedText($"{before.Vi}; {part.Vi}", $"{before.En}; {part.En}") : part;
 
     /// <summary>E.g. "bỏ sinh hoạt tháng 2, 5 và không đóng đảng phí tháng 9 năm 2024", the year before first.</summary>
     private static LocalizedText? Attendance(in StandingFacts facts)
     {
-        var years = new List<LocalizedText>(2);
+        LocalizedText? years = null;
         if (Year(facts.MissedLastYear, facts.UnpaidLastYear, facts.Year - 1) is { } last)
         {
-            years.Add(last);
+            Append(ref years, last);
         }
 
         if (Year(facts.MissedThisYear, facts.UnpaidThisYear, facts.Year) is { } current)
         {
-            years.Add(current);
+            Append(ref years, current);
         }
 
-        return years.Count == 0 ? null : new LocalizedText(string.Join("; ", years.Select(y => y.Vi)), string.Join("; ", years.Select(y => y.En)));
+        return years;
     }
 
     private static LocalizedText? Year(int missed, int unpaid, int year)
