@@ -274,7 +274,7 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(history, nameof(history));
         return InForce(date) is { } set
-            ? (set, GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays))
+            ? (set, GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays))
             : null;
     }
 
@@ -292,7 +292,7 @@ public sealed class RuleCatalog : ICaseRules
             return null;
         }
 
-        var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+        var facts = GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays);
         return workflow.Evaluate(in facts);
     }
 
@@ -310,7 +310,7 @@ public sealed class RuleCatalog : ICaseRules
         var workflow = set.WorkflowFor(gate);
         if (workflow is not null || !Overlays.IsEmpty)
         {
-            var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+            var facts = GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays);
             // Made for the first failed check with a finding (not through a closure: every answer passes here).
             FindingFacts? findingFacts = null;
             if (workflow is not null)
@@ -349,7 +349,7 @@ public sealed class RuleCatalog : ICaseRules
         {
             if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && outcome.Workflow.Rules[i].Template is not null)
             {
-                findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
+                findingFacts ??= FindingFacts.Of(history, history.Steps.Length, date, in facts, set.Parameters, Calendar, passed: false);
                 checks[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], findingFacts);
             }
         }
@@ -404,7 +404,7 @@ public sealed class RuleCatalog : ICaseRules
         {
             if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && workflow.Rules[i].Template is not null)
             {
-                findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
+                findingFacts ??= FindingFacts.Of(history, history.Steps.Length, date, in facts, set.Parameters, Calendar, passed: false);
                 checks[i] = workflow.Rules[i].WithFinding(checks[i], findingFacts);
             }
         }
@@ -414,7 +414,7 @@ public sealed class RuleCatalog : ICaseRules
 
     /// <summary>The facts the <c>memberStanding</c> workflow reads: the standing on the date beside the gate facts then.</summary>
     private GateFacts StandingFactsOn(CaseHistory history, LocalDate date, RuleSet set) =>
-        GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays) with
+        GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays) with
         {
             Standing = MemberFactsBuilder.Standing(history, date),
         };
@@ -427,7 +427,7 @@ public sealed class RuleCatalog : ICaseRules
     /// </summary>
     private void AddExemptionViolations(CaseHistory history, ref List<RuleViolation>? violations)
     {
-        var applied = history.Applied.AsSpan();
+        var applied = history.Steps;
         Span<bool> reported = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
         var any = false;
         foreach (var step in applied)
@@ -477,9 +477,9 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(history, nameof(history));
         List<RuleViolation>? violations = null;
-        var applied = history.Applied;
+        var applied = history.Steps;
         Span<bool> superseded = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
-        MarkSuperseded(applied.AsSpan(), superseded);
+        MarkSuperseded(applied, superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
@@ -531,9 +531,9 @@ public sealed class RuleCatalog : ICaseRules
     /// </summary>
     internal void Observe(CaseHistory history, LocalDate asOf, Action<RuleSet, RuleWorkflow, GateOutcome> observe)
     {
-        var applied = history.Applied;
+        var applied = history.Steps;
         var superseded = new bool[applied.Length];
-        MarkSuperseded(applied.AsSpan(), superseded);
+        MarkSuperseded(applied, superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
@@ -546,7 +546,7 @@ public sealed class RuleCatalog : ICaseRules
 
         if (history.NextGate != Gate.None && InForce(asOf) is { } now && now.WorkflowFor(history.NextGate) is { } ahead)
         {
-            var facts = GateFactsBuilder.Build(history, history.Applied.Length, asOf, null, now.Parameters, countWorkingDays);
+            var facts = GateFactsBuilder.Build(history, history.Steps.Length, asOf, null, now.Parameters, countWorkingDays);
             observe(now, ahead, ahead.Evaluate(in facts));
         }
 
@@ -558,7 +558,7 @@ public sealed class RuleCatalog : ICaseRules
             observe(standingSet, standing, standing.Evaluate(in facts));
         }
 
-        var span = applied.AsSpan();
+        var span = applied;
         Span<bool> reported = span.Length <= 256 ? stackalloc bool[span.Length] : new bool[span.Length];
         MemberFactsBuilder.MarkReported(span, reported);
         for (var k = 0; k < span.Length; k++)
@@ -581,15 +581,15 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(history, nameof(history));
         var first = RuleSets[0].EffectiveFrom;
-        if (date >= first && (history.Applied.IsEmpty || history.Applied[0].Event.Date >= first))
+        if (date >= first && (history.Steps.IsEmpty || history.Steps[0].Event.Date >= first))
         {
             return [];
         }
 
         List<EvaluationWarning>? warnings = null;
-        var applied = history.Applied;
+        var applied = history.Steps;
         Span<bool> superseded = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
-        MarkSuperseded(applied.AsSpan(), superseded);
+        MarkSuperseded(applied, superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
@@ -637,7 +637,7 @@ public sealed class RuleCatalog : ICaseRules
     /// Marks each gate event that a later event of the same gate, type and purpose supersedes (a re-vote), in one
     /// backward pass: O(n) in the events, since the distinct (gate, type, purpose) keys are few and bounded.
     /// </summary>
-    private static void MarkSuperseded(ReadOnlySpan<AppliedEvent> applied, Span<bool> superseded)
+    private static void MarkSuperseded(ReadOnlySpan<ReplayStep> applied, Span<bool> superseded)
     {
         Span<long> seen = stackalloc long[64];
         var distinct = 0;

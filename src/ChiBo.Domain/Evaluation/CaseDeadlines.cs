@@ -34,7 +34,7 @@ internal static class CaseDeadlines
         var admissionVoted = false;
         LocalDate? vote = null;
         DecisionTrack admissionDecision = default, fullMembershipDecision = default;
-        foreach (var step in history.Applied.AsSpan())
+        foreach (var step in history.Steps)
         {
             if (step.Event is CellVoted cellVote)
             {

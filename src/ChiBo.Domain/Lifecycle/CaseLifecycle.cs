@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Linq;
-using System.Runtime.InteropServices;
 using ChiBo.Cases;
 using ChiBo.Text;
 using ChiBo.Utility;
@@ -35,7 +34,7 @@ public static class CaseLifecycle
         var stage = table.Initial;
         var exempt = false;
         var fullMembershipVote = false;
-        var applied = new AppliedEvent[count];
+        var applied = new ReplayStep[count];
         for (var k = 0; k < order.Length; k++)
         {
             var index = order[k];
@@ -86,12 +85,12 @@ public static class CaseLifecycle
                     break;
             }
 
-            applied[k] = new AppliedEvent(index, e, stage, chosen.To, chosen.Gate);
+            applied[k] = new ReplayStep(index, e, stage, chosen.To, chosen.Gate);
             stage = chosen.To;
         }
 
         return new ReplayResult(
-            new CaseHistory(caseFile, asOf, stage, exempt, ImmutableCollectionsMarshal.AsImmutableArray(applied), events.Length - count),
+            new CaseHistory(caseFile, asOf, stage, exempt, applied, events.Length - count),
             null);
     }
 
