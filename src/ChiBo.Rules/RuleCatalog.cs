@@ -315,7 +315,10 @@ public sealed class RuleCatalog : ICaseRules
             FindingFacts? findingFacts = null;
             if (workflow is not null)
             {
-                checks = Applicable(WithFindings(workflow.Evaluate(in facts), ref findingFacts, history, date, in facts, set), history);
+                var outcome = workflow.Evaluate(in facts);
+                checks = HasFindings(in outcome)
+                    ? Applicable(WithFindings(outcome, ref findingFacts, history, date, in facts, set), history)
+                    : workflow.SharedChecks(in outcome, withoutReadmission: history.Case.Person.PreviousMembership is null);
             }
 
             if (!Overlays.IsEmpty)
@@ -338,6 +341,21 @@ public sealed class RuleCatalog : ICaseRules
             RuleSetOrigin = set.Origin,
             Overlays = applied ?? (IReadOnlyList<string>)[],
         };
+    }
+
+    /// <summary>Whether some check of an outcome gets a finding: failed (not passed, not pending, not in error), with a template.</summary>
+    private static bool HasFindings(in GateOutcome outcome)
+    {
+        var rules = outcome.Workflow.Rules;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && rules[i].Template is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The checks of an outcome, each failed one (not passed, not pending, not in error) with its finding and facts.</summary>
@@ -372,7 +390,7 @@ public sealed class RuleCatalog : ICaseRules
         return [.. checks.Where(c => !c.Rule.StartsWith(ReadmissionPrefix, StringComparison.Ordinal))];
     }
 
-    private const string ReadmissionPrefix = "readmission.";
+    private const string ReadmissionPrefix = RuleWorkflow.ReadmissionPrefix;
 
     /// <inheritdoc />
     /// <remarks>
@@ -397,8 +415,15 @@ public sealed class RuleCatalog : ICaseRules
         var facts = StandingFactsOn(history, date, set);
         var standing = facts.Standing;
         var outcome = workflow.Evaluate(in facts);
-        // One array: the outcome's own, given its details and findings in place.
-        var checks = MemberDetails.WithDetails(outcome.ToCheckArray(), workflow, standing);
+        // The list shared by every member with nothing found and no finding (most members); else one array, the
+        // outcome's own, given its details and findings in place.
+        var checks = MemberDetails.WithDetails(null, in outcome, workflow, standing);
+        if (checks is null && !HasFindings(in outcome))
+        {
+            return new GateAssessment(set.Id, workflow.SharedChecks(in outcome, withoutReadmission: false));
+        }
+
+        checks ??= outcome.ToCheckArray();
         FindingFacts? findingFacts = null;
         for (var i = 0; i < checks.Length; i++)
         {

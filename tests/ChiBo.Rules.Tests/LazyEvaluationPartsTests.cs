@@ -128,3 +128,25 @@ public class LazyEvaluationPartsTests
         Assert.NotEqual(byHand, deadline);
     }
 }
+
+/// <summary>
+/// Issue 17 (branch evalalloc): a standing detail's month lists are written without lists and iterators, to the texts
+/// of <c>string.Join(", ", months)</c> and "A, B and C" as before — every one of the 4,096 masks.
+/// </summary>
+public class StandingDetailTextTests
+{
+    private static readonly string[] EnglishMonths = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+
+    [Fact]
+    public void Month_lists_are_the_joined_texts_for_every_mask()
+    {
+        for (var mask = 0; mask < 1 << 12; mask++)
+        {
+            var months = Enumerable.Range(1, 12).Where(m => (mask & (1 << (m - 1))) != 0).ToList();
+            var names = months.Select(m => EnglishMonths[m - 1]).ToList();
+            var series = names.Count <= 1 ? string.Join(string.Empty, names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+            Assert.Equal(string.Join(", ", months), Facts.MemberDetails.MonthNumbers(mask));
+            Assert.Equal(series, Facts.MemberDetails.MonthNames(mask));
+        }
+    }
+}
