@@ -111,6 +111,47 @@ public class LazyEvaluationPartsTests
         Assert.True(deadlines > 500, $"only {deadlines} deadlines compared");
     }
 
+    // The check list of an outcome without a finding is shared per workflow and outcome: it is, check for check, the
+    // outcome's own checks (less the readmission rules for a person without a previous membership), as a fresh
+    // evaluation's; and no one can change it through a cast, so that one answer cannot change another's.
+    [Fact]
+    public void Shared_check_lists_are_the_outcomes_checks_and_read_only()
+    {
+        var catalog = RuleCatalog.Shipped;
+        var shared = 0;
+        foreach (var generated in CaseGenerator.Generate(17_0421, 1000))
+        {
+            foreach (var date in (LocalDate[])[generated.AsOf, .. Dates])
+            {
+                if (CaseLifecycle.Replay(generated.File, date).History is not { } history || history.NextGate == Gate.None
+                    || catalog.Evaluate(history, history.NextGate, date) is not { } outcome)
+                {
+                    continue;
+                }
+
+                var answer = Evaluator.Evaluate(history, date);
+                if (answer.Checks.Any(c => c.Finding is not null))
+                {
+                    continue;
+                }
+
+                var expected = outcome.ToChecks().Where(c => history.Case.Person.PreviousMembership is not null || !c.Rule.StartsWith("readmission.", System.StringComparison.Ordinal));
+                Assert.Equal(expected, answer.Checks);
+                Assert.Equal(Evaluator.Evaluate(generated.File, date).Value!.Checks, answer.Checks);
+                var list = Assert.IsAssignableFrom<System.Collections.Generic.IList<RuleCheck>>(answer.Checks);
+                Assert.True(list.IsReadOnly);
+                if (list.Count > 0)
+                {
+                    Assert.Throws<System.NotSupportedException>(() => list[0] = list[0]);
+                }
+
+                shared++;
+            }
+        }
+
+        Assert.True(shared > 150, $"only {shared} shared lists checked");
+    }
+
     // A copy of a deadline shares its finding, made once; a deadline made by hand (no finding) equals its copy.
     [Fact]
     public void A_deadlines_copy_shares_its_finding()
