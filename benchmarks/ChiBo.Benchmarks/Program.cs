@@ -77,6 +77,12 @@ public static class Program
             return;
         }
 
+        if (args is ["evaluation-parts", ..])
+        {
+            EvaluationParts(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         if (args is ["sweep-stages", var ndjson, ..])
         {
             SweepStages(ndjson, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
@@ -165,6 +171,114 @@ public static class Program
             var fast = clock.Elapsed.TotalMicroseconds / lines.Count;
             Console.WriteLine($"pass {pass}: read {read:F1} us, read+evaluate {evaluate:F1} us, +findings made {findings:F1} us, +answer JSON {all:F1} us (AnswerWriter {fast:F1} us) per case (answer {bytes / lines.Count} bytes)");
             Console.WriteLine($"  allocated per case: read {(allocated[1] - allocated[0]) / lines.Count} B, read+evaluate {(allocated[2] - allocated[1]) / lines.Count} B, +answer JSON {(allocated[3] - allocated[2]) / lines.Count} B, +findings made {(allocated[4] - allocated[3]) / lines.Count} B, AnswerWriter {(allocated[5] - allocated[4]) / lines.Count} B");
+        }
+    }
+
+    /// <summary>
+    /// Splits D's evaluation (the generated cases at their own dates, as <c>D_CaseEvaluator</c>) into its parts and
+    /// prints the bytes each allocates per case on one thread (<c>GC.GetAllocatedBytesForCurrentThread</c>) and a rough
+    /// time: replay, the gate ahead's assessment, the violations, the deadlines, the warnings, the standing, and the whole.
+    /// </summary>
+    /// <param name="passes">How many passes (the first warms up).</param>
+    public static void EvaluationParts(int passes)
+    {
+        var cases = CaseGenerator.Generate(EvaluationBenchmarks.Seed, EvaluationBenchmarks.CaseCount);
+        var rules = ChiBo.Rules.RuleCatalog.Shipped;
+        var evaluator = new ChiBo.Evaluation.CaseEvaluator(rules);
+        var histories = new ChiBo.Lifecycle.CaseHistory[cases.Length];
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var parts = new System.Collections.Generic.List<(string Name, long Bytes, double Us)>();
+            void Part(string name, Action<int> body)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < cases.Length; i++)
+                {
+                    body(i);
+                }
+
+                parts.Add((name, (GC.GetAllocatedBytesForCurrentThread() - before) / cases.Length, clock.Elapsed.TotalMicroseconds / cases.Length));
+            }
+
+            Part("replay", i => histories[i] = Lifecycle.CaseLifecycle.Replay(cases[i].File, cases[i].AsOf).History!);
+            Part("assess", i =>
+            {
+                var gate = histories[i].NextGate;
+                if (gate != Lifecycle.Gate.None)
+                {
+                    rules.Assess(histories[i], gate, cases[i].AsOf);
+                }
+            });
+            Part("violations", i => rules.FindViolations(histories[i]));
+            Part("deadlines", i => ChiBo.Evaluation.CaseDeadlines.Of(histories[i], cases[i].AsOf, rules, rules.Calendar));
+            Part("warnings", i => rules.WarningsFor(histories[i], histories[i].NextGate, cases[i].AsOf));
+            Part("standing", i =>
+            {
+                if (histories[i].Stage is Lifecycle.Stage.Probationary or Lifecycle.Stage.FullMember)
+                {
+                    rules.AssessStanding(histories[i], cases[i].AsOf);
+                }
+            });
+            Part("cell", i => histories[i].Case.Cell.On(cases[i].AsOf));
+            Part("evaluate(history)", i => evaluator.Evaluate(histories[i], cases[i].AsOf));
+            Part("Evaluate(case) = D", i => evaluator.Evaluate(cases[i].File, cases[i].AsOf));
+            Console.WriteLine($"pass {pass}: " + string.Join(", ", parts.ConvertAll(p => $"{p.Name} {p.Bytes} B {p.Us:F2} us")));
+        }
+
+        if (Environment.GetEnvironmentVariable("CHIBO_ALLOCATION_TYPES") is "1")
+        {
+            // The runtime's allocation ticks (one per ~100 KB allocated) by type: a sample of what D allocates.
+            using var listener = new AllocationTicks();
+            for (var pass = 0; pass < 50; pass++)
+            {
+                for (var i = 0; i < cases.Length; i++)
+                {
+                    evaluator.Evaluate(cases[i].File, cases[i].AsOf);
+                }
+            }
+
+            foreach (var assembly in new[] { typeof(ChiBo.Evaluation.CaseEvaluator).Assembly, typeof(ChiBo.Rules.RuleCatalog).Assembly })
+            {
+                foreach (var t in assembly.GetTypes())
+                {
+                    if (t.Name == "<>c__DisplayClass0_0" && !t.IsValueType)
+                    {
+                        Console.WriteLine($"closure class in {t.DeclaringType}: {string.Join(", ", System.Linq.Enumerable.Select(t.GetFields(), f => f.Name))}");
+                    }
+                }
+            }
+
+            foreach (var (type, bytes) in listener.ByType())
+            {
+                Console.WriteLine($"{bytes / (50.0 * cases.Length),8:F1} B/case  {type}");
+            }
+        }
+    }
+
+    private sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> bytes = new();
+
+        public System.Collections.Generic.IEnumerable<(string Type, long Bytes)> ByType() =>
+            System.Linq.Enumerable.Select(System.Linq.Enumerable.OrderByDescending(bytes, p => p.Value), p => (p.Key, p.Value));
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && e.Payload is { } payload)
+            {
+                var type = (string?)payload[e.PayloadNames!.IndexOf("TypeName")] ?? "?";
+                var amount = System.Convert.ToInt64(payload[e.PayloadNames!.IndexOf("AllocationAmount")], CultureInfo.InvariantCulture);
+                bytes.AddOrUpdate(type, amount, (_, v) => v + amount);
+            }
         }
     }
 

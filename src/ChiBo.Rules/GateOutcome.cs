@@ -38,7 +38,10 @@ public readonly record struct GateOutcome(RuleWorkflow Workflow, ulong Passed, u
 
     /// <summary>Every rule's check, in order.</summary>
     /// <returns>The checks.</returns>
-    public IReadOnlyList<RuleCheck> ToChecks()
+    public IReadOnlyList<RuleCheck> ToChecks() => ToCheckArray();
+
+    /// <summary>Every rule's check, in order, in a new array the caller may fill in (with findings, details).</summary>
+    internal RuleCheck[] ToCheckArray()
     {
         var rules = Workflow.Rules;
         var checks = new RuleCheck[rules.Length];

@@ -274,7 +274,7 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(history, nameof(history));
         return InForce(date) is { } set
-            ? (set, GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays))
+            ? (set, GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays))
             : null;
     }
 
@@ -292,7 +292,7 @@ public sealed class RuleCatalog : ICaseRules
             return null;
         }
 
-        var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+        var facts = GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays);
         return workflow.Evaluate(in facts);
     }
 
@@ -310,12 +310,15 @@ public sealed class RuleCatalog : ICaseRules
         var workflow = set.WorkflowFor(gate);
         if (workflow is not null || !Overlays.IsEmpty)
         {
-            var facts = GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays);
+            var facts = GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays);
             // Made for the first failed check with a finding (not through a closure: every answer passes here).
             FindingFacts? findingFacts = null;
             if (workflow is not null)
             {
-                checks = Applicable(WithFindings(workflow.Evaluate(in facts), ref findingFacts, history, date, in facts, set), history);
+                var outcome = workflow.Evaluate(in facts);
+                checks = HasFindings(in outcome)
+                    ? Applicable(WithFindings(outcome, ref findingFacts, history, date, in facts, set), history)
+                    : workflow.SharedChecks(in outcome, withoutReadmission: history.Case.Person.PreviousMembership is null);
             }
 
             if (!Overlays.IsEmpty)
@@ -340,22 +343,36 @@ public sealed class RuleCatalog : ICaseRules
         };
     }
 
-    /// <summary>The checks of an outcome, each failed one (not passed, not pending, not in error) with its finding and facts.</summary>
-    private IReadOnlyList<RuleCheck> WithFindings(GateOutcome outcome, ref FindingFacts? findingFacts, CaseHistory history, LocalDate date, in GateFacts facts, RuleSet set)
+    /// <summary>Whether some check of an outcome gets a finding: failed (not passed, not pending, not in error), with a template.</summary>
+    private static bool HasFindings(in GateOutcome outcome)
     {
-        var checks = outcome.ToChecks();
-        RuleCheck[]? result = null;
-        for (var i = 0; i < checks.Count; i++)
+        var rules = outcome.Workflow.Rules;
+        for (var i = 0; i < rules.Length; i++)
         {
-            if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && outcome.Workflow.Rules[i].Template is not null)
+            if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && rules[i].Template is not null)
             {
-                result ??= [.. checks];
-                findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
-                result[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], findingFacts);
+                return true;
             }
         }
 
-        return result ?? checks;
+        return false;
+    }
+
+    /// <summary>The checks of an outcome, each failed one (not passed, not pending, not in error) with its finding and facts.</summary>
+    private IReadOnlyList<RuleCheck> WithFindings(GateOutcome outcome, ref FindingFacts? findingFacts, CaseHistory history, LocalDate date, in GateFacts facts, RuleSet set)
+    {
+        // The outcome's own new array, filled in place (no copy for the findings).
+        var checks = outcome.ToCheckArray();
+        for (var i = 0; i < checks.Length; i++)
+        {
+            if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && outcome.Workflow.Rules[i].Template is not null)
+            {
+                findingFacts ??= FindingFacts.Of(history, history.Steps.Length, date, in facts, set.Parameters, Calendar, passed: false);
+                checks[i] = outcome.Workflow.Rules[i].WithFinding(checks[i], findingFacts);
+            }
+        }
+
+        return checks;
     }
 
     /// <summary>
@@ -373,7 +390,7 @@ public sealed class RuleCatalog : ICaseRules
         return [.. checks.Where(c => !c.Rule.StartsWith(ReadmissionPrefix, StringComparison.Ordinal))];
     }
 
-    private const string ReadmissionPrefix = "readmission.";
+    private const string ReadmissionPrefix = RuleWorkflow.ReadmissionPrefix;
 
     /// <inheritdoc />
     /// <remarks>
@@ -398,25 +415,31 @@ public sealed class RuleCatalog : ICaseRules
         var facts = StandingFactsOn(history, date, set);
         var standing = facts.Standing;
         var outcome = workflow.Evaluate(in facts);
-        var checks = MemberDetails.WithDetails(outcome.ToChecks(), workflow, standing);
+        // The list shared by every member with nothing found and no finding (most members); else one array, the
+        // outcome's own, given its details and findings in place.
+        var checks = MemberDetails.WithDetails(null, in outcome, workflow, standing);
+        if (checks is null && !HasFindings(in outcome))
+        {
+            return new GateAssessment(set.Id, workflow.SharedChecks(in outcome, withoutReadmission: false));
+        }
+
+        checks ??= outcome.ToCheckArray();
         FindingFacts? findingFacts = null;
-        RuleCheck[]? result = null;
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < checks.Length; i++)
         {
             if (!outcome.IsPassed(i) && !outcome.IsPending(i) && !outcome.IsError(i) && workflow.Rules[i].Template is not null)
             {
-                findingFacts ??= FindingFacts.Of(history, history.Applied.Length, date, in facts, set.Parameters, Calendar, passed: false);
-                result ??= [.. checks];
-                result[i] = workflow.Rules[i].WithFinding(checks[i], findingFacts);
+                findingFacts ??= FindingFacts.Of(history, history.Steps.Length, date, in facts, set.Parameters, Calendar, passed: false);
+                checks[i] = workflow.Rules[i].WithFinding(checks[i], findingFacts);
             }
         }
 
-        return new GateAssessment(set.Id, result ?? checks);
+        return new GateAssessment(set.Id, checks);
     }
 
     /// <summary>The facts the <c>memberStanding</c> workflow reads: the standing on the date beside the gate facts then.</summary>
     private GateFacts StandingFactsOn(CaseHistory history, LocalDate date, RuleSet set) =>
-        GateFactsBuilder.Build(history, history.Applied.Length, date, null, set.Parameters, countWorkingDays) with
+        GateFactsBuilder.Build(history, history.Steps.Length, date, null, set.Parameters, countWorkingDays) with
         {
             Standing = MemberFactsBuilder.Standing(history, date),
         };
@@ -429,7 +452,7 @@ public sealed class RuleCatalog : ICaseRules
     /// </summary>
     private void AddExemptionViolations(CaseHistory history, ref List<RuleViolation>? violations)
     {
-        var applied = history.Applied.AsSpan();
+        var applied = history.Steps;
         Span<bool> reported = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
         var any = false;
         foreach (var step in applied)
@@ -479,9 +502,9 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(history, nameof(history));
         List<RuleViolation>? violations = null;
-        var applied = history.Applied;
+        var applied = history.Steps;
         Span<bool> superseded = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
-        MarkSuperseded(applied.AsSpan(), superseded);
+        MarkSuperseded(applied, superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
@@ -533,9 +556,9 @@ public sealed class RuleCatalog : ICaseRules
     /// </summary>
     internal void Observe(CaseHistory history, LocalDate asOf, Action<RuleSet, RuleWorkflow, GateOutcome> observe)
     {
-        var applied = history.Applied;
+        var applied = history.Steps;
         var superseded = new bool[applied.Length];
-        MarkSuperseded(applied.AsSpan(), superseded);
+        MarkSuperseded(applied, superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
@@ -548,7 +571,7 @@ public sealed class RuleCatalog : ICaseRules
 
         if (history.NextGate != Gate.None && InForce(asOf) is { } now && now.WorkflowFor(history.NextGate) is { } ahead)
         {
-            var facts = GateFactsBuilder.Build(history, history.Applied.Length, asOf, null, now.Parameters, countWorkingDays);
+            var facts = GateFactsBuilder.Build(history, history.Steps.Length, asOf, null, now.Parameters, countWorkingDays);
             observe(now, ahead, ahead.Evaluate(in facts));
         }
 
@@ -560,7 +583,7 @@ public sealed class RuleCatalog : ICaseRules
             observe(standingSet, standing, standing.Evaluate(in facts));
         }
 
-        var span = applied.AsSpan();
+        var span = applied;
         Span<bool> reported = span.Length <= 256 ? stackalloc bool[span.Length] : new bool[span.Length];
         MemberFactsBuilder.MarkReported(span, reported);
         for (var k = 0; k < span.Length; k++)
@@ -583,15 +606,15 @@ public sealed class RuleCatalog : ICaseRules
     {
         Preconditions.CheckNotNull(history, nameof(history));
         var first = RuleSets[0].EffectiveFrom;
-        if (date >= first && (history.Applied.IsEmpty || history.Applied[0].Event.Date >= first))
+        if (date >= first && (history.Steps.IsEmpty || history.Steps[0].Event.Date >= first))
         {
             return [];
         }
 
         List<EvaluationWarning>? warnings = null;
-        var applied = history.Applied;
+        var applied = history.Steps;
         Span<bool> superseded = applied.Length <= 256 ? stackalloc bool[applied.Length] : new bool[applied.Length];
-        MarkSuperseded(applied.AsSpan(), superseded);
+        MarkSuperseded(applied, superseded);
         for (var k = 0; k < applied.Length; k++)
         {
             var step = applied[k];
@@ -639,7 +662,7 @@ public sealed class RuleCatalog : ICaseRules
     /// Marks each gate event that a later event of the same gate, type and purpose supersedes (a re-vote), in one
     /// backward pass: O(n) in the events, since the distinct (gate, type, purpose) keys are few and bounded.
     /// </summary>
-    private static void MarkSuperseded(ReadOnlySpan<AppliedEvent> applied, Span<bool> superseded)
+    private static void MarkSuperseded(ReadOnlySpan<ReplayStep> applied, Span<bool> superseded)
     {
         Span<long> seen = stackalloc long[64];
         var distinct = 0;

@@ -144,7 +144,7 @@ public sealed class RuleDefinition
     /// <summary>The violation of the rule at an event, with its title, finding and facts.</summary>
     internal RuleViolation Violation(int eventIndex, Cases.CaseEvent? @event, string ruleSet, Facts.FindingFacts? facts) =>
         Template is not null && facts is not null
-            ? Bare(eventIndex, @event, ruleSet).WithFinding(new RuleFinding(this, facts))
+            ? Bare(eventIndex, @event, ruleSet).Attach(new RuleFinding(this, facts))
             : Bare(eventIndex, @event, ruleSet);
 
     private RuleViolation Bare(int eventIndex, Cases.CaseEvent? @event, string ruleSet) =>

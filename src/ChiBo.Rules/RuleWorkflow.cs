@@ -1,4 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Threading;
+using ChiBo.Evaluation;
 using ChiBo.Lifecycle;
 using ChiBo.Rules.Expressions;
 using ChiBo.Rules.Facts;
@@ -56,6 +62,44 @@ public sealed class RuleWorkflow
     }
 
     internal ulong Run(in GateFacts facts, out ulong pending) => run(in facts, out pending, out _);
+
+    // The check lists of outcomes without a finding or a detail, the same for every case with that outcome: made once,
+    // read-only, shared by the answers. Copy-on-write and bounded (a workflow's usual outcomes are few).
+    private SharedCheckList[] shared = [];
+
+    private const int MaxSharedCheckLists = 64;
+
+    /// <summary>
+    /// The checks of an outcome none of whose checks has a finding or a detail, read-only and shared: what
+    /// <see cref="GateOutcome.ToChecks"/> gives, less the <c>readmission.*</c> rules when <paramref name="withoutReadmission"/>.
+    /// </summary>
+    internal IReadOnlyList<RuleCheck> SharedChecks(in GateOutcome outcome, bool withoutReadmission)
+    {
+        var known = Volatile.Read(ref shared);
+        foreach (var entry in known)
+        {
+            if (entry.Passed == outcome.Passed && entry.Pending == outcome.Pending && entry.Errors == outcome.Errors && entry.WithoutReadmission == withoutReadmission)
+            {
+                return entry.Checks;
+            }
+        }
+
+        var checks = outcome.ToCheckArray();
+        var list = new ReadOnlyCollection<RuleCheck>(withoutReadmission && checks.Any(c => c.Rule.StartsWith(ReadmissionPrefix, StringComparison.Ordinal))
+            ? [.. checks.Where(c => !c.Rule.StartsWith(ReadmissionPrefix, StringComparison.Ordinal))]
+            : checks);
+        if (known.Length < MaxSharedCheckLists)
+        {
+            Interlocked.CompareExchange(ref shared, [.. known, new SharedCheckList(outcome.Passed, outcome.Pending, outcome.Errors, withoutReadmission, list)], known);
+        }
+
+        return list;
+    }
+
+    /// <summary>The prefix of the rules that apply only to a person with a previous membership.</summary>
+    internal const string ReadmissionPrefix = "readmission.";
+
+    private sealed record SharedCheckList(ulong Passed, ulong Pending, ulong Errors, bool WithoutReadmission, IReadOnlyList<RuleCheck> Checks);
 
     /// <summary>Whether the workflow's delegate is compiled yet: a loaded workflow is compiled on its first evaluation (issue 17).</summary>
     internal bool IsCompiled => RuleExpressionCompiler.IsCompiled(run);

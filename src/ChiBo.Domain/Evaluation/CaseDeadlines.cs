@@ -19,7 +19,9 @@ internal static class CaseDeadlines
 
     internal static IReadOnlyList<Deadline> Of(CaseHistory history, LocalDate asOf, ICaseRules rules, WorkingDayCalendar calendar)
     {
-        var deadlines = new List<Deadline>(4);
+        // At most one of each action: collected on the stack, returned in an array of their number.
+        var deadlines = default(Found);
+        var count = 0;
         var live = !history.Stage.IsTerminal();
         var soon = calendar.TryAddWorkingDays(asOf, DueSoonWorkingDays, out var end) ? end : WorkingDayCalendar.MaxDate;
         DeadlineStatus Status(LocalDate due, LocalDate? done, bool excused = false) => done is { } d
@@ -32,7 +34,7 @@ internal static class CaseDeadlines
         var admissionVoted = false;
         LocalDate? vote = null;
         DecisionTrack admissionDecision = default, fullMembershipDecision = default;
-        foreach (var step in history.Applied.AsSpan())
+        foreach (var step in history.Steps)
         {
             if (step.Event is CellVoted cellVote)
             {
@@ -65,7 +67,7 @@ internal static class CaseDeadlines
             var durations = rules.DurationsOn(course.Date);
             var due = course.Date.PlusMonths(durations.CertificateValidityMonths).PlusDays(-1);
             due = due < course.Date ? course.Date : due;
-            deadlines.Add(new Deadline(DeadlineAction.CertificateExpires, course.Date, due, Status(due, null), durations.CertificateSource));
+            deadlines[count++] = DeadlineFindings.Describe(asOf, calendar, DeadlineAction.CertificateExpires, course.Date, due, Status(due, null), durations.CertificateSource);
         }
 
         if (admissionDecision.Resolution is { } admissionResolution && (live || admissionDecision.Done is not null))
@@ -74,7 +76,7 @@ internal static class CaseDeadlines
             var days = durations.DecideAdmissionWorkingDays + Extension(admissionDecision.Extension, durations);
             if (calendar.TryAddWorkingDays(admissionResolution, days, out var due))
             {
-                deadlines.Add(new Deadline(DeadlineAction.DecideAdmission, admissionResolution, due, Status(due, admissionDecision.Done), durations.DecisionSource, admissionDecision.Done));
+                deadlines[count++] = DeadlineFindings.Describe(asOf, calendar, DeadlineAction.DecideAdmission, admissionResolution, due, Status(due, admissionDecision.Done), durations.DecisionSource, admissionDecision.Done);
             }
         }
 
@@ -85,8 +87,8 @@ internal static class CaseDeadlines
             if (calendar.TryAddWorkingDays(received.Date, durations.CeremonyDeadlineWorkingDays, out var due))
             {
                 var delayApproved = history.First<CeremonyDelayApproved>() is not null;
-                deadlines.Add(new Deadline(DeadlineAction.HoldCeremony, received.Date, due,
-                    Status(due, ceremony?.Date, delayApproved), durations.CeremonySource, ceremony?.Date));
+                deadlines[count++] = DeadlineFindings.Describe(asOf, calendar, DeadlineAction.HoldCeremony, received.Date, due,
+                    Status(due, ceremony?.Date, delayApproved), durations.CeremonySource, ceremony?.Date);
             }
         }
 
@@ -97,14 +99,14 @@ internal static class CaseDeadlines
             LocalDate? ended = asOf > probationEnds ? probationEnds : null;
             if (live || ended is not null)
             {
-                deadlines.Add(new Deadline(DeadlineAction.ProbationEnds, entry, probationEnds, Status(probationEnds, ended), durations.ProbationSource, ended));
+                deadlines[count++] = DeadlineFindings.Describe(asOf, calendar, DeadlineAction.ProbationEnds, entry, probationEnds, Status(probationEnds, ended), durations.ProbationSource, ended);
             }
 
             var voteDurations = rules.DurationsOn(probationEnds);
             if ((live || vote is not null)
                 && calendar.TryAddWorkingDays(probationEnds, voteDurations.FullMembershipVoteDeadlineWorkingDays, out var voteDue))
             {
-                deadlines.Add(new Deadline(DeadlineAction.FullMembershipVote, probationEnds, voteDue, Status(voteDue, vote), voteDurations.FullMembershipVoteSource, vote));
+                deadlines[count++] = DeadlineFindings.Describe(asOf, calendar, DeadlineAction.FullMembershipVote, probationEnds, voteDue, Status(voteDue, vote), voteDurations.FullMembershipVoteSource, vote);
             }
         }
 
@@ -114,16 +116,29 @@ internal static class CaseDeadlines
             var days = durations.DecideFullMembershipWorkingDays + Extension(fullMembershipDecision.Extension, durations);
             if (calendar.TryAddWorkingDays(fullResolution, days, out var due))
             {
-                deadlines.Add(new Deadline(DeadlineAction.DecideFullMembership, fullResolution, due, Status(due, fullMembershipDecision.Done), durations.DecisionSource, fullMembershipDecision.Done));
+                deadlines[count++] = DeadlineFindings.Describe(asOf, calendar, DeadlineAction.DecideFullMembership, fullResolution, due, Status(due, fullMembershipDecision.Done), durations.DecisionSource, fullMembershipDecision.Done);
             }
         }
 
-        for (var i = 0; i < deadlines.Count; i++)
+        if (count == 0)
         {
-            deadlines[i] = DeadlineFindings.Describe(deadlines[i], asOf, calendar);
+            return [];
         }
 
-        return deadlines;
+        var result = new Deadline[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = deadlines[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>The deadlines found, one of each action at most.</summary>
+    [System.Runtime.CompilerServices.InlineArray(6)]
+    private struct Found
+    {
+        private Deadline element;
     }
 
     /// <summary>The working days an extension adds: its own when within the era's maximum, else none (it does not count).</summary>

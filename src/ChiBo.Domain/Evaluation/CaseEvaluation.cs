@@ -97,10 +97,10 @@ public sealed record PartyAge(int Years, int Months, int TotalMonths, string Sou
 public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, string Source)
 {
     /// <summary>This check with a finding and facts made when first read.</summary>
-    internal RuleCheck WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+    internal RuleCheck WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new FuncSource(make) };
 
     /// <summary>This check with a finding and facts made by <paramref name="source"/> when first read.</summary>
-    internal RuleCheck WithFinding(FindingSource source) => this with { finding = new DeferredFinding(source) };
+    internal RuleCheck WithFinding(FindingSource source) => this with { finding = source };
 
     /// <summary>What will make the finding and facts while they are not made yet (see <see cref="DeferredFinding.Unmade"/>), else null.</summary>
     internal FindingSource? UnmadeFinding => finding?.Unmade;
@@ -148,8 +148,8 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalizedText? Finding
     {
-        get => finding?.Text;
-        init => finding = new DeferredFinding(value, finding?.Facts);
+        get => finding?.MadeText;
+        init => finding = new DeferredFinding(value, finding?.MadeFacts);
     }
 
     /// <summary>
@@ -162,8 +162,8 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FactValues? Facts
     {
-        get => finding?.Facts;
-        init => finding = new DeferredFinding(finding?.Text, value);
+        get => finding?.MadeFacts;
+        init => finding = new DeferredFinding(finding?.MadeText, value);
     }
 
     // The finding and its facts, made when first read (equal by value): see DeferredFinding.
@@ -181,10 +181,17 @@ public sealed record RuleCheck(string Rule, bool Passed, LocalizedText Message, 
 public sealed record RuleViolation(string Rule, int Event, LocalizedText Message, string Source, string RuleSet)
 {
     /// <summary>This violation with a finding and facts made when first read.</summary>
-    internal RuleViolation WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new DeferredFinding(make) };
+    internal RuleViolation WithFinding(System.Func<(LocalizedText? Text, FactValues? Facts)> make) => this with { finding = new FuncSource(make) };
 
     /// <summary>This violation with a finding and facts made by <paramref name="source"/> when first read.</summary>
-    internal RuleViolation WithFinding(FindingSource source) => this with { finding = new DeferredFinding(source) };
+    internal RuleViolation WithFinding(FindingSource source) => this with { finding = source };
+
+    /// <summary>Gives a violation just made, not yet seen by anyone, a finding made by <paramref name="source"/> when first read (no copy).</summary>
+    internal RuleViolation Attach(FindingSource source)
+    {
+        finding = source;
+        return this;
+    }
 
     /// <summary>What will make the finding and facts while they are not made yet (see <see cref="DeferredFinding.Unmade"/>), else null.</summary>
     internal FindingSource? UnmadeFinding => finding?.Unmade;
@@ -211,8 +218,8 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LocalizedText? Finding
     {
-        get => finding?.Text;
-        init => finding = new DeferredFinding(value, finding?.Facts);
+        get => finding?.MadeText;
+        init => finding = new DeferredFinding(value, finding?.MadeFacts);
     }
 
     /// <summary>
@@ -225,8 +232,8 @@ public sealed record RuleViolation(string Rule, int Event, LocalizedText Message
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FactValues? Facts
     {
-        get => finding?.Facts;
-        init => finding = new DeferredFinding(finding?.Text, value);
+        get => finding?.MadeFacts;
+        init => finding = new DeferredFinding(finding?.MadeText, value);
     }
 
     // The finding and its facts, made when first read (equal by value): see DeferredFinding.

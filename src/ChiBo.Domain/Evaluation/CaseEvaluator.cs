@@ -87,7 +87,12 @@ public sealed class CaseEvaluator
         }
 
         var gate = history.NextGate;
-        var assessment = gate == Gate.None ? rules.Assess(history, gate, asOf) with { Checks = [] } : rules.Assess(history, gate, asOf);
+        var assessment = rules.Assess(history, gate, asOf);
+        if (gate == Gate.None && assessment.Checks.Count != 0)
+        {
+            assessment = assessment with { Checks = [] };
+        }
+
         var violations = rules.FindViolations(history);
         var dates = KeyDatesOf(history);
         var deadlines = CaseDeadlines.Of(history, asOf, rules, calendar);

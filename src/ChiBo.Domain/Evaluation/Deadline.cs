@@ -59,7 +59,7 @@ public sealed record Deadline(DeadlineAction Action, LocalDate Start, LocalDate 
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Text.LocalizedText? Finding
     {
-        get => finding?.Text;
+        get => finding?.MadeText;
         init => finding = new DeferredFinding(value, null);
     }
 
@@ -67,10 +67,17 @@ public sealed record Deadline(DeadlineAction Action, LocalDate Start, LocalDate 
     private DeferredFinding? finding;
 
     /// <summary>This deadline with a finding made when first read.</summary>
-    internal Deadline WithFinding(System.Func<Text.LocalizedText> make) => this with { finding = new DeferredFinding(() => (make(), null)) };
+    internal Deadline WithFinding(System.Func<Text.LocalizedText> make) => this with { finding = new FuncSource(() => (make(), null)) };
 
     /// <summary>This deadline with a finding made by <paramref name="source"/> when first read.</summary>
-    internal Deadline WithFinding(FindingSource source) => this with { finding = new DeferredFinding(source) };
+    internal Deadline WithFinding(FindingSource source) => this with { finding = source };
+
+    /// <summary>Gives a deadline just made, not yet seen by anyone, a finding made by <paramref name="source"/> when first read (no copy).</summary>
+    internal Deadline Attach(FindingSource source)
+    {
+        finding = source;
+        return this;
+    }
 
     /// <summary>What will make the finding while it is not made yet (see <see cref="DeferredFinding.Unmade"/>), else null.</summary>
     internal FindingSource? UnmadeFinding => finding?.Unmade;

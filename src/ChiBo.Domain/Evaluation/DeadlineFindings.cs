@@ -17,18 +17,21 @@ namespace ChiBo.Evaluation;
 /// </summary>
 internal static class DeadlineFindings
 {
-    /// <summary>The deadline with its start event, its lateness and its finding.</summary>
-    public static Deadline Describe(Deadline d, LocalDate asOf, WorkingDayCalendar calendar)
+    /// <summary>
+    /// The deadline with its start event, its lateness and its finding: one object and its finding's source (a
+    /// deadline is made for nearly every answer, so not a bare one and two copies).
+    /// </summary>
+    public static Deadline Describe(LocalDate asOf, WorkingDayCalendar calendar, DeadlineAction action, LocalDate start, LocalDate due, DeadlineStatus status, string source, LocalDate? done = null)
     {
-        var inWorkingDays = d.Action is not (DeadlineAction.ProbationEnds or DeadlineAction.CertificateExpires);
-        int? late = d.Status switch
+        var inWorkingDays = action is not (DeadlineAction.ProbationEnds or DeadlineAction.CertificateExpires);
+        int? late = status switch
         {
-            DeadlineStatus.MetLate when inWorkingDays && d.Done is { } done => Count(calendar, d.Due, done),
-            DeadlineStatus.Overdue when inWorkingDays => Count(calendar, d.Due, asOf),
+            DeadlineStatus.MetLate when inWorkingDays && done is { } on => Count(calendar, due, on),
+            DeadlineStatus.Overdue when inWorkingDays => Count(calendar, due, asOf),
             _ => null,
         };
-        var described = d with { StartEvent = StartEventOf(d.Action), WorkingDaysLate = late };
-        return described.WithFinding(new DeadlineFinding(described, asOf, late, calendar));
+        var described = new Deadline(action, start, due, status, source, done) { StartEvent = StartEventOf(action), WorkingDaysLate = late };
+        return described.Attach(new DeadlineFinding(described, asOf, calendar));
     }
 
     private static int Count(WorkingDayCalendar calendar, LocalDate from, LocalDate to)
@@ -245,13 +248,14 @@ internal static class DeadlineFindings
 /// A deadline's finding, made when first read (<see cref="DeferredFinding"/>); the sweep's answer writer writes it
 /// straight from here (<see cref="WriteTo"/>), to the same bytes, without its two strings.
 /// </summary>
-internal sealed class DeadlineFinding(Deadline deadline, LocalDate asOf, int? late, WorkingDayCalendar calendar) : FindingSource
+/// <remarks>How late is the deadline's own <see cref="Deadline.WorkingDaysLate"/> (not kept twice).</remarks>
+internal sealed class DeadlineFinding(Deadline deadline, LocalDate asOf, WorkingDayCalendar calendar) : FindingSource
 {
     /// <inheritdoc />
-    public override (LocalizedText? Text, FactValues? Facts) Make() => (DeadlineFindings.TextOf(deadline, asOf, late, calendar), null);
+    public override (LocalizedText? Text, FactValues? Facts) Make() => (DeadlineFindings.TextOf(deadline, asOf, deadline.WorkingDaysLate, calendar), null);
 
     /// <summary>Writes the finding as <c>{"vi":…,"en":…}</c>, the bytes of writing <see cref="Make"/>'s text.</summary>
-    public void WriteTo(Utf8JsonWriter json) => DeadlineFindings.Write(json, deadline, asOf, late, calendar);
+    public void WriteTo(Utf8JsonWriter json) => DeadlineFindings.Write(json, deadline, asOf, deadline.WorkingDaysLate, calendar);
 }
 
 /// <summary>Where a deadline's finding text is filled: a span of characters, or the UTF-8 of a JSON string for an encoder.</summary>

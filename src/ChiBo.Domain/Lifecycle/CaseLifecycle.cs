@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Linq;
-using System.Runtime.InteropServices;
 using ChiBo.Cases;
 using ChiBo.Text;
 using ChiBo.Utility;
@@ -35,7 +34,7 @@ public static class CaseLifecycle
         var stage = table.Initial;
         var exempt = false;
         var fullMembershipVote = false;
-        var applied = new AppliedEvent[count];
+        var applied = new ReplayStep[count];
         for (var k = 0; k < order.Length; k++)
         {
             var index = order[k];
@@ -50,12 +49,7 @@ public static class CaseLifecycle
             var candidates = table.Rows(stage, e.Kind);
             if (candidates.IsEmpty)
             {
-                var from = table.Transitions.Where(t => t.Event == e.Kind).Select(t => t.From).Distinct().ToArray();
-                var listVi = string.Join(", ", from.Select(f => $"«{Labels.Stage(f).Vi}»"));
-                var listEn = string.Join(", ", from.Select(f => $"“{Labels.Stage(f).En}”"));
-                return Reject(caseFile, index, e, stage, null, new LocalizedText(
-                    $"sự kiện «{Labels.Event(e.Kind).Vi}» ({e.TypeName}) không thể xảy ra ở giai đoạn «{Labels.Stage(stage).Vi}»; chỉ có thể từ: {listVi}",
-                    $"the event “{e.TypeName}” cannot follow the stage “{Labels.Stage(stage).En}”; it is possible only from: {listEn}"));
+                return RejectImpossible(caseFile, index, e, stage, table);
             }
 
             var context = new GuardContext(caseFile, exempt, fullMembershipVote, e);
@@ -91,12 +85,12 @@ public static class CaseLifecycle
                     break;
             }
 
-            applied[k] = new AppliedEvent(index, e, stage, chosen.To, chosen.Gate);
+            applied[k] = new ReplayStep(index, e, stage, chosen.To, chosen.Gate);
             stage = chosen.To;
         }
 
         return new ReplayResult(
-            new CaseHistory(caseFile, asOf, stage, exempt, ImmutableCollectionsMarshal.AsImmutableArray(applied), events.Length - count),
+            new CaseHistory(caseFile, asOf, stage, exempt, applied, events.Length - count),
             null);
     }
 
@@ -141,6 +135,17 @@ public static class CaseLifecycle
         Preconditions.CheckNotNull(caseFile, nameof(caseFile));
         Preconditions.CheckNotNull(caseEvent, nameof(caseEvent));
         return Replay(caseFile.WithEvent(caseEvent));
+    }
+
+    // Out of the loop: a lambda over the loop's event would make a closure object for every event replayed.
+    private static ReplayResult RejectImpossible(CaseFile caseFile, int index, CaseEvent e, Stage stage, TransitionTable table)
+    {
+        var from = table.Transitions.Where(t => t.Event == e.Kind).Select(t => t.From).Distinct().ToArray();
+        var listVi = string.Join(", ", from.Select(f => $"«{Labels.Stage(f).Vi}»"));
+        var listEn = string.Join(", ", from.Select(f => $"“{Labels.Stage(f).En}”"));
+        return Reject(caseFile, index, e, stage, null, new LocalizedText(
+            $"sự kiện «{Labels.Event(e.Kind).Vi}» ({e.TypeName}) không thể xảy ra ở giai đoạn «{Labels.Stage(stage).Vi}»; chỉ có thể từ: {listVi}",
+            $"the event “{e.TypeName}” cannot follow the stage “{Labels.Stage(stage).En}”; it is possible only from: {listEn}"));
     }
 
     private static ReplayResult Reject(CaseFile caseFile, int index, CaseEvent e, Stage stage, TransitionGuard? guard, LocalizedText reason) =>

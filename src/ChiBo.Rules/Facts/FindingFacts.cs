@@ -109,7 +109,7 @@ internal sealed class FindingFacts
     public static FindingFacts Of(CaseHistory history, int count, LocalDate gateDate, in GateFacts gate, RuleParameters parameters, WorkingDayCalendar calendar, bool passed)
     {
         LocalDate? received = null, ceremony = null, certificate = null, admissionResolution = null, fullResolution = null;
-        foreach (var step in history.Applied.AsSpan()[..Math.Min(count, history.Applied.Length)])
+        foreach (var step in history.Steps[..Math.Min(count, history.Steps.Length)])
         {
             switch (step.Event)
             {

@@ -43,7 +43,7 @@ internal static class GateFactsBuilder
     {
         var person = history.Case.Person;
         var cell = history.Case.Cell.Changes is null ? history.Case.Cell : history.Case.Cell.On(gateDate); // the cell on the gate's date (cell.changes)
-        var applied = history.Applied.AsSpan()[..count];
+        var applied = history.Steps[..count];
 
         bool helper = false, application = false, declared = false, verified = false, clear = false, comments = false;
         bool youthEndorsed = false, tradeEndorsed = false, selfReview = false, helperReview = false;
@@ -293,7 +293,7 @@ internal static class GateFactsBuilder
     }
 
     /// <summary>Whether a later introducer event (of <paramref name="laterIntroducers"/>) assigns the member again.</summary>
-    private static bool IsReassignedLater(ReadOnlySpan<AppliedEvent> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
+    private static bool IsReassignedLater(ReadOnlySpan<ReplayStep> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
     {
         foreach (var j in laterIntroducers)
         {
@@ -307,7 +307,7 @@ internal static class GateFactsBuilder
     }
 
     /// <summary>Whether a later <c>introducerReplaced</c> (of <paramref name="laterIntroducers"/>) replaces the member (Quy định 24-QĐ/TW §3.2.2).</summary>
-    private static bool IsReplacedLater(ReadOnlySpan<AppliedEvent> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
+    private static bool IsReplacedLater(ReadOnlySpan<ReplayStep> applied, ReadOnlySpan<int> laterIntroducers, string memberId)
     {
         foreach (var j in laterIntroducers)
         {

@@ -20,58 +20,68 @@ internal static class MemberDetails
 {
     private static readonly string[] EnglishMonths = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 
-    /// <summary>The standing checks with their details.</summary>
-    public static IReadOnlyList<RuleCheck> WithDetails(IReadOnlyList<RuleCheck> checks, RuleWorkflow workflow, in StandingFacts facts)
+    /// <summary>
+    /// The standing checks with their details: <paramref name="checks"/> (the caller's own array) given them in place,
+    /// or, when it is null, the outcome's checks in a new array once some detail is found; null when none is.
+    /// </summary>
+    public static RuleCheck[]? WithDetails(RuleCheck[]? checks, in GateOutcome outcome, RuleWorkflow workflow, in StandingFacts facts)
     {
-        var result = new RuleCheck[checks.Count];
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < workflow.Rules.Length; i++)
         {
-            var detail = Standing(workflow.Rules[i].Expression, in facts);
-            result[i] = detail is { } d ? checks[i] with { Detail = d } : checks[i];
+            if (Standing(workflow.Rules[i].Expression, in facts) is { } detail)
+            {
+                checks ??= outcome.ToCheckArray();
+                checks[i] = checks[i] with { Detail = detail };
+            }
         }
 
-        return result;
+        return checks;
     }
 
     /// <summary>The detail of a standing rule, by the facts its expression reads; null when nothing was found.</summary>
     public static LocalizedText? Standing(string expression, in StandingFacts facts)
     {
-        var parts = new List<LocalizedText>(3);
+        // The parts found, joined by "; " (no list: every standing check of every member passes here, most find nothing).
+        LocalizedText? detail = null;
         if (expression.Contains("standing.months", StringComparison.Ordinal) && Attendance(in facts) is { } attendance)
         {
-            parts.Add(attendance);
+            Append(ref detail, attendance);
         }
 
         if (expression.Contains("NotFulfilledYears", StringComparison.Ordinal) && Ratings(in facts) is { } ratings)
         {
-            parts.Add(ratings);
+            Append(ref detail, ratings);
         }
 
         if (expression.Contains("standing.partyCardReturned", StringComparison.Ordinal) && facts.PartyCardReturned)
         {
-            parts.Add(new LocalizedText(
+            Append(ref detail, new LocalizedText(
                 $"tự ý trả thẻ đảng viên ngày {facts.PartyCardReturnedOn:dd/MM/yyyy}",
                 $"handed back the party card on {facts.PartyCardReturnedOn:yyyy-MM-dd}"));
         }
 
-        return parts.Count == 0 ? null : new LocalizedText(string.Join("; ", parts.Select(p => p.Vi)), string.Join("; ", parts.Select(p => p.En)));
+        return detail;
     }
+
+    /// <summary>Adds a part to a detail: the texts joined by "; " in each language, as <c>string.Join("; ", parts)</c>.</summary>
+    private static void Append(ref LocalizedText? detail, LocalizedText part) =>
+        detail = detail is { } before ? new LocalizedText($"{before.Vi}; {part.Vi}", $"{before.En}; {part.En}") : part;
 
     /// <summary>E.g. "bỏ sinh hoạt tháng 2, 5 và không đóng đảng phí tháng 9 năm 2024", the year before first.</summary>
     private static LocalizedText? Attendance(in StandingFacts facts)
     {
-        var years = new List<LocalizedText>(2);
+        LocalizedText? years = null;
         if (Year(facts.MissedLastYear, facts.UnpaidLastYear, facts.Year - 1) is { } last)
         {
-            years.Add(last);
+            Append(ref years, last);
         }
 
         if (Year(facts.MissedThisYear, facts.UnpaidThisYear, facts.Year) is { } current)
         {
-            years.Add(current);
+            Append(ref years, current);
         }
 
-        return years.Count == 0 ? null : new LocalizedText(string.Join("; ", years.Select(y => y.Vi)), string.Join("; ", years.Select(y => y.En)));
+        return years;
     }
 
     private static LocalizedText? Year(int missed, int unpaid, int year)
@@ -81,24 +91,64 @@ internal static class MemberDetails
             return null;
         }
 
+        // The texts of the lists and iterators this was written with ("tháng 2, 5"; "in February, May and September"),
+        // without them: a member with a month missed meets this for every evaluation.
         var count = System.Numerics.BitOperations.PopCount((uint)(missed | unpaid));
-        var vi = new List<string>(2);
-        var en = new List<string>(2);
-        if (missed != 0)
-        {
-            vi.Add($"bỏ sinh hoạt tháng {string.Join(", ", Months(missed))}");
-            en.Add($"missed meetings in {Series(Months(missed).Select(m => EnglishMonths[m - 1]))}");
-        }
-
-        if (unpaid != 0)
-        {
-            vi.Add($"không đóng đảng phí tháng {string.Join(", ", Months(unpaid))}");
-            en.Add($"did not pay dues in {Series(Months(unpaid).Select(m => EnglishMonths[m - 1]))}");
-        }
-
+        var missedVi = missed != 0 ? $"bỏ sinh hoạt tháng {MonthNumbers(missed)}" : null;
+        var missedEn = missed != 0 ? $"missed meetings in {MonthNames(missed)}" : null;
+        var unpaidVi = unpaid != 0 ? $"không đóng đảng phí tháng {MonthNumbers(unpaid)}" : null;
+        var unpaidEn = unpaid != 0 ? $"did not pay dues in {MonthNames(unpaid)}" : null;
+        var vi = missedVi is not null && unpaidVi is not null ? $"{missedVi} và {unpaidVi}" : missedVi ?? unpaidVi;
+        var en = missedEn is not null && unpaidEn is not null ? $"{missedEn} and {unpaidEn}" : missedEn ?? unpaidEn;
         return new LocalizedText(
-            $"{string.Join(" và ", vi)} năm {year} ({count} tháng)",
-            $"{string.Join(" and ", en)} {year} ({count} {(count == 1 ? "month" : "months")})");
+            $"{vi} năm {year} ({count} tháng)",
+            $"{en} {year} ({count} {(count == 1 ? "month" : "months")})");
+    }
+
+    /// <summary>The months of a mask by number, "2, 5, 9" (<c>string.Join(", ", months)</c>).</summary>
+    internal static string MonthNumbers(int mask)
+    {
+        Span<char> text = stackalloc char[48];
+        var length = 0;
+        for (var m = 1; m <= 12; m++)
+        {
+            if ((mask & (1 << (m - 1))) != 0)
+            {
+                if (length > 0)
+                {
+                    text[length++] = ',';
+                    text[length++] = ' ';
+                }
+
+                m.TryFormat(text[length..], out var written);
+                length += written;
+            }
+        }
+
+        return new string(text[..length]);
+    }
+
+    /// <summary>The months of a mask by English name, "February, May and September" (<see cref="Series"/>'s form).</summary>
+    internal static string MonthNames(int mask)
+    {
+        var count = System.Numerics.BitOperations.PopCount((uint)mask);
+        Span<char> text = stackalloc char[160];
+        var length = 0;
+        var k = 0;
+        for (var m = 1; m <= 12; m++)
+        {
+            if ((mask & (1 << (m - 1))) != 0)
+            {
+                var separator = k == 0 ? string.Empty : k == count - 1 ? " and " : ", ";
+                separator.CopyTo(text[length..]);
+                length += separator.Length;
+                EnglishMonths[m - 1].CopyTo(text[length..]);
+                length += EnglishMonths[m - 1].Length;
+                k++;
+            }
+        }
+
+        return new string(text[..length]);
     }
 
     /// <summary>E.g. "xếp loại không hoàn thành nhiệm vụ hai năm liền: 2018, 2019".</summary>
@@ -146,17 +196,6 @@ internal static class MemberDetails
         var en = $"grounds: {groundsEn}; on the day of the grant the member was {age} years {ageMonths} months old, the retirement age {retirement / 12} years {retirement % 12} months"
             + (facts.Illness ? facts.MedicalCertificate ? "; a medical certificate is on record" : "; no medical certificate is on record" : string.Empty);
         return new LocalizedText(vi, en);
-    }
-
-    private static IEnumerable<int> Months(int mask)
-    {
-        for (var m = 1; m <= 12; m++)
-        {
-            if ((mask & (1 << (m - 1))) != 0)
-            {
-                yield return m;
-            }
-        }
     }
 
     private static string Series(IEnumerable<string> items)

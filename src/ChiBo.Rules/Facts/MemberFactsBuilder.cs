@@ -19,7 +19,7 @@ internal static class MemberFactsBuilder
     /// <summary>The standing facts of a member on a date, from every replayed event (all are on or before it).</summary>
     public static StandingFacts Standing(CaseHistory history, LocalDate asOf)
     {
-        var applied = history.Applied.AsSpan();
+        var applied = history.Steps;
         int thisYear = asOf.Year, lastYear = asOf.Year - 1;
         int missedThis = 0, unpaidThis = 0, missedLast = 0, unpaidLast = 0;
         var exempt = false;
@@ -99,7 +99,7 @@ internal static class MemberFactsBuilder
     /// For each replayed event, whether it is an <c>exemptionGranted</c> that an <c>exemptionReported</c> follows before
     /// the next grant (Quy định 24-QĐ/TW §7.1): one pass, the open grant remembered.
     /// </summary>
-    public static void MarkReported(ReadOnlySpan<AppliedEvent> applied, Span<bool> reported)
+    public static void MarkReported(ReadOnlySpan<ReplayStep> applied, Span<bool> reported)
     {
         var open = -1;
         for (var k = 0; k < applied.Length; k++)
