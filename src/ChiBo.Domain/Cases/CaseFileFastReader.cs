@@ -320,7 +320,7 @@ internal static class CaseFileFastReader
                     break;
                 case 7 when property.SequenceEqual("changes"u8):
                     Mark(ref seen, 6);
-                    changes = reader.TokenType == JsonTokenType.Null ? null : ReadChanges(ref reader);
+                    changes = reader.TokenType == JsonTokenType.Null ? null : List(ref reader, ReadChange);
                     break;
                 default:
                     throw new GiveUp();
@@ -331,56 +331,45 @@ internal static class CaseFileFastReader
         return new Cell(id!, name!, kind, superior, youthUnion, tradeUnion) { Changes = changes };
     }
 
-    private static List<CellChange> ReadChanges(ref Utf8JsonReader reader)
+    private static CellChange ReadChange(ref Utf8JsonReader reader)
     {
-        Expect(ref reader, JsonTokenType.StartArray);
-        var changes = new List<CellChange>();
-        while (true)
+        Expect(ref reader, JsonTokenType.StartObject);
+        LocalDate from = default;
+        CellKind? kind = null;
+        string? superior = null, name = null;
+        var seen = 0;
+        while (NextProperty(ref reader))
         {
+            var property = reader.ValueSpan;
             Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
+            if (property.SequenceEqual("from"u8))
             {
-                return changes;
+                Mark(ref seen, 0);
+                from = Date(ref reader);
             }
-
-            Expect(ref reader, JsonTokenType.StartObject);
-            LocalDate from = default;
-            CellKind? kind = null;
-            string? superior = null, name = null;
-            var seen = 0;
-            while (NextProperty(ref reader))
+            else if (property.SequenceEqual("kind"u8))
             {
-                var property = reader.ValueSpan;
-                Next(ref reader);
-                if (property.SequenceEqual("from"u8))
-                {
-                    Mark(ref seen, 0);
-                    from = Date(ref reader);
-                }
-                else if (property.SequenceEqual("kind"u8))
-                {
-                    Mark(ref seen, 1);
-                    kind = reader.TokenType == JsonTokenType.Null ? null : Enum<CellKind>(ref reader);
-                }
-                else if (property.SequenceEqual("superior"u8))
-                {
-                    Mark(ref seen, 2);
-                    superior = NullableString(ref reader);
-                }
-                else if (property.SequenceEqual("name"u8))
-                {
-                    Mark(ref seen, 3);
-                    name = NullableString(ref reader);
-                }
-                else
-                {
-                    throw new GiveUp();
-                }
+                Mark(ref seen, 1);
+                kind = reader.TokenType == JsonTokenType.Null ? null : Enum<CellKind>(ref reader);
             }
-
-            Require(seen, 0b1);
-            changes.Add(new CellChange(from, kind, superior, name));
+            else if (property.SequenceEqual("superior"u8))
+            {
+                Mark(ref seen, 2);
+                superior = NullableString(ref reader);
+            }
+            else if (property.SequenceEqual("name"u8))
+            {
+                Mark(ref seen, 3);
+                name = NullableString(ref reader);
+            }
+            else
+            {
+                throw new GiveUp();
+            }
         }
+
+        Require(seen, 0b1);
+        return new CellChange(from, kind, superior, name);
     }
 
     private static ImmutableArray<CaseEvent> ReadEvents(ref Utf8JsonReader reader)

@@ -46,6 +46,26 @@ internal static class FastJson
         }
     }
 
+    /// <summary>Reads one item of an array; the reader is on the item's first token and is left on its last.</summary>
+    internal delegate T ItemReader<out T>(ref Utf8JsonReader reader);
+
+    /// <summary>Reads an array (the reader on its start, left on its end) into a list, each item by <paramref name="item"/>.</summary>
+    internal static System.Collections.Generic.List<T> List<T>(ref Utf8JsonReader reader, ItemReader<T> item)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var items = new System.Collections.Generic.List<T>();
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return items;
+            }
+
+            items.Add(item(ref reader));
+        }
+    }
+
     /// <summary>Moves to the next property name of the object being read (true), or past its end (false). An escaped name gives up.</summary>
     internal static bool NextProperty(ref Utf8JsonReader reader)
     {

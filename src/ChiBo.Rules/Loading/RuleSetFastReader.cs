@@ -86,7 +86,7 @@ internal static class RuleSetFastReader
                     break;
                 case 7 when name.SequenceEqual("sources"u8):
                     Mark(ref seen, 5);
-                    sources = ReadStrings(ref reader);
+                    sources = List(ref reader, static (ref Utf8JsonReader r) => String(ref r));
                     break;
                 case 10 when name.SequenceEqual("parameters"u8):
                     Mark(ref seen, 6);
@@ -94,7 +94,7 @@ internal static class RuleSetFastReader
                     break;
                 case 9 when name.SequenceEqual("workflows"u8):
                     Mark(ref seen, 7);
-                    workflows = ReadWorkflows(ref reader);
+                    workflows = List(ref reader, ReadWorkflow);
                     break;
                 case 10 when name.SequenceEqual("extensions"u8):
                     Mark(ref seen, 8);
@@ -145,22 +145,6 @@ internal static class RuleSetFastReader
         }
 
         return new TextDocument { Vi = vi, En = en };
-    }
-
-    private static List<string> ReadStrings(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.StartArray);
-        var strings = new List<string>();
-        while (true)
-        {
-            Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return strings;
-            }
-
-            strings.Add(String(ref reader));
-        }
     }
 
     private static Dictionary<string, ParameterDocument> ReadParameters(ref Utf8JsonReader reader)
@@ -221,22 +205,6 @@ internal static class RuleSetFastReader
         return new ParameterDocument { Value = value, Unit = unit, Source = source, SourceNote = sourceNote, Description = description };
     }
 
-    private static List<WorkflowDocument> ReadWorkflows(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.StartArray);
-        var workflows = new List<WorkflowDocument>();
-        while (true)
-        {
-            Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return workflows;
-            }
-
-            workflows.Add(ReadWorkflow(ref reader));
-        }
-    }
-
     private static WorkflowDocument ReadWorkflow(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject);
@@ -260,7 +228,7 @@ internal static class RuleSetFastReader
             else if (property.SequenceEqual("Rules"u8))
             {
                 Mark(ref seen, 2);
-                rules = ReadRules(ref reader);
+                rules = List(ref reader, ReadRule);
             }
             else
             {
@@ -269,22 +237,6 @@ internal static class RuleSetFastReader
         }
 
         return new WorkflowDocument { WorkflowName = name, Description = description, Rules = rules };
-    }
-
-    private static List<RuleDocument> ReadRules(ref Utf8JsonReader reader)
-    {
-        Expect(ref reader, JsonTokenType.StartArray);
-        var rules = new List<RuleDocument>();
-        while (true)
-        {
-            Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return rules;
-            }
-
-            rules.Add(ReadRule(ref reader));
-        }
     }
 
     private static RuleDocument ReadRule(ref Utf8JsonReader reader)
