@@ -96,6 +96,13 @@ public static class CellFileSerializer
         {
             // The build-time metadata reads what the reflection metadata reads, but may stop a few characters elsewhere
             // in a bad file: the error is reported from the reflection metadata, exactly as before (cold path only).
+            // Where there is none (a Native AOT program), ChiBoJson.Options holds build-time metadata too: the error
+            // above is already that reading's.
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            {
+                return new CellFileReadResult(null, [error]);
+            }
+
             var (_, reflected) = JsonFiles.Deserialize<CellFile>(utf8Json, fileName, MaxFileBytes);
             return new CellFileReadResult(null, [reflected ?? error]);
         }
